@@ -1,0 +1,27 @@
+using Tlslint.Model;
+using Tlslint.Text;
+
+namespace Tlslint.Analysis;
+
+/// <summary>One product's configuration as a unit: its files, what they say, and the endpoints it yields.</summary>
+public sealed record ConfigTree
+{
+    public required Product Product { get; init; }
+
+    /// <summary>Display path of the tree's root (the Postfix config directory, the nginx.conf …).</summary>
+    public required string Root { get; init; }
+
+    public required IReadOnlyList<SourceFile> Files { get; init; }
+
+    public required IReadOnlyList<Directive> Directives { get; init; }
+
+    public required IReadOnlyList<TlsEndpoint> Endpoints { get; init; }
+
+    public required IReadOnlyList<ConfigDiagnostic> Diagnostics { get; init; }
+
+    /// <summary>The version assumed for this tree's product, after detection.</summary>
+    public required AssumedVersion Version { get; init; }
+
+    /// <summary>The location where a setting for the whole tree would be written (Postfix main.cf), if the tree has one.</summary>
+    public SourceLocation? GlobalScope { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace Tlslint.Analysis;
+
+/// <summary>Finding levels: exactly SARIF's, most severe first.</summary>
+public enum Level
+{
+    Error,
+    Warning,
+    Note,
+}

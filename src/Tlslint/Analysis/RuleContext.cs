@@ -1,0 +1,88 @@
+using Tlslint.Model;
+using Tlslint.Text;
+
+namespace Tlslint.Analysis;
+
+/// <summary>What a rule sees besides its input: the tree, the assumptions, and a way to report.</summary>
+public sealed class RuleContext
+{
+    private readonly List<Finding> _findings;
+
+    internal RuleContext(Rule rule, ConfigTree tree, Assumptions assumptions, List<Finding> sink)
+    {
+        Rule = rule;
+        Tree = tree;
+        Assumptions = assumptions;
+        _findings = sink;
+    }
+
+    public Rule Rule { get; }
+
+    public ConfigTree Tree { get; }
+
+    public Assumptions Assumptions { get; }
+
+    /// <summary>The assumed version of the tree's product.</summary>
+    public ProductVersion Version => Tree.Version.Version;
+
+    public void Report(string message, SourceLocation location, Level? level = null,
+        IEnumerable<RelatedLocation>? related = null, TlsEndpoint? endpoint = null)
+    {
+        _findings.Add(new Finding(Rule.Descriptor, level ?? Rule.Descriptor.DefaultLevel, message, location,
+            related?.ToList() ?? [], endpoint?.ToString()));
+    }
+
+    /// <summary>
+    /// Reports a problem with an endpoint's setting where the user must edit it: at the directive for an explicit or
+    /// inherited value (the endpoint as related location), at the endpoint for a defaulted one (the tree's global
+    /// scope as related location, where the setting could be written).
+    /// </summary>
+    public void Report<T>(TlsEndpoint endpoint, Setting<T> setting, string message, Level? level = null,
+        IEnumerable<RelatedLocation>? extra = null)
+    {
+        var related = new List<RelatedLocation>();
+        if (setting.IsDefault)
+        {
+            if (Tree.GlobalScope is { } global && global.File != setting.Location.File)
+            {
+                related.Add(new RelatedLocation(global, $"`{setting.Name}` can be set here for every {Describe(endpoint.Product)}"));
+            }
+        }
+        else if (setting.Location != endpoint.Anchor)
+        {
+            related.Add(new RelatedLocation(endpoint.Anchor, $"used by {endpoint.Name}"));
+        }
+
+        if (extra is not null)
+        {
+            related.AddRange(extra);
+        }
+
+        Report(message, setting.Location, level, related, endpoint);
+    }
+
+    /// <summary>
+    /// Describes how a value came about, for messages: "`smtpd_tls_protocols = !SSLv2`" when written, or
+    /// "`smtpd_tls_protocols` defaults to `&gt;=TLSv1` in Postfix 3.7" when not.
+    /// </summary>
+    public string Describe<T>(Setting<T> setting)
+    {
+        if (!setting.IsDefault)
+        {
+            return $"`{setting.Name} = {setting.RawText}`";
+        }
+
+        var version = setting.DefaultFor ?? Version;
+        var product = Tree.Product.DisplayName();
+        return setting.RawText.Length == 0
+            ? $"`{setting.Name}` is empty by default in {product} {version}"
+            : $"`{setting.Name}` defaults to `{setting.RawText}` in {product} {version}";
+    }
+
+    private static string Describe(Product product) => product switch
+    {
+        Product.Postfix => "service",
+        Product.Dovecot => "listener",
+        _ => "virtual host",
+    };
+}

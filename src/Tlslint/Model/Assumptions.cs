@@ -1,0 +1,34 @@
+namespace Tlslint.Model;
+
+/// <summary>
+/// The versions tlslint assumes when a directive is missing (product defaults) and when judging what the TLS
+/// library really does (OpenSSL build and security level). Printed with every report.
+/// </summary>
+public sealed record Assumptions(
+    IReadOnlyDictionary<Product, AssumedVersion> Products,
+    AssumedVersion OpenSsl,
+    int SecurityLevel)
+{
+    /// <summary>What a Debian 12 (bookworm) server runs: the default when neither the user nor the tree says otherwise.</summary>
+    public static Assumptions Default { get; } = new(
+        new Dictionary<Product, AssumedVersion>
+        {
+            [Product.Postfix] = new(new ProductVersion(3, 7, 11), "default (Debian 12)"),
+            [Product.Dovecot] = new(new ProductVersion(2, 3, 19), "default (Debian 12)"),
+            [Product.Apache] = new(new ProductVersion(2, 4, 62), "default (Debian 12)"),
+            [Product.Nginx] = new(new ProductVersion(1, 22, 1), "default (Debian 12)"),
+        },
+        new AssumedVersion(new ProductVersion(3, 0, 0), "default (Debian 12)"),
+        2);
+
+    public ProductVersion VersionOf(Product product) => Products[product].Version;
+
+    public Assumptions With(Product product, AssumedVersion version)
+    {
+        var copy = new Dictionary<Product, AssumedVersion>(Products) { [product] = version };
+        return this with { Products = copy };
+    }
+
+    /// <summary>True when the assumed OpenSSL refuses TLS 1.0/1.1 handshakes at its default security level.</summary>
+    public bool LibraryRefusesLegacyTls => OpenSsl.Version.Major >= 3 && SecurityLevel >= 1;
+}

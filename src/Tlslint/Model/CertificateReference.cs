@@ -1,0 +1,7 @@
+namespace Tlslint.Model;
+
+/// <summary>A certificate (and its key) that an endpoint serves or presents.</summary>
+/// <param name="Certificate">The certificate (or chain) file setting.</param>
+/// <param name="Key">The private key file setting; null when the key sits in the certificate file or is not configured.</param>
+/// <param name="Kind">What the pair is for, e.g. <c>rsa</c>, <c>ecdsa</c>, <c>chain</c>, <c>sni:example.org</c>.</param>
+public sealed record CertificateReference(Setting<string> Certificate, Setting<string>? Key, string Kind);

@@ -1,0 +1,392 @@
+using Tlslint.Analysis;
+using Tlslint.Syntax.Postfix;
+using Tlslint.Text;
+using Tlslint.Tls;
+
+namespace Tlslint.Model.Postfix;
+
+/// <summary>
+/// Turns a parsed main.cf and master.cf into endpoints: one server endpoint per <c>smtpd</c> service of type
+/// <c>inet</c>, one client endpoint per <c>smtp</c>/<c>lmtp</c> service, each seeing main.cf overridden by its
+/// own <c>-o</c> options, with built-in defaults of the assumed Postfix version for what neither sets.
+/// </summary>
+public static class PostfixResolver
+{
+    private static readonly char[] ListSeparators = [' ', '\t', '\n', '\r', ','];
+
+    public static ConfigTree Resolve(string root, MainCfDocument? main, MasterCfDocument? master,
+        Assumptions assumptions, IReadOnlyList<ConfigDiagnostic> loadDiagnostics)
+    {
+        var mainParams = LastDefinitions(main?.Parameters ?? []);
+        var version = DetectVersion(assumptions.Products[Product.Postfix], mainParams, main?.File);
+        var diagnostics = new List<ConfigDiagnostic>(loadDiagnostics);
+        diagnostics.AddRange(main?.Diagnostics ?? []);
+        diagnostics.AddRange(master?.Diagnostics ?? []);
+
+        var endpoints = new List<TlsEndpoint>();
+        var problems = new HashSet<(string, SourceLocation)>();
+        foreach (var (service, anchor) in Services(master, main))
+        {
+            var command = Path.GetFileName(service.Command.Text);
+            var overrides = LastDefinitions(service.Overrides);
+            var scope = new PostfixScope(mainParams, main?.File, overrides, master?.File, version.Version, anchor,
+                service.Name.Text, command);
+            TlsEndpoint? endpoint = command switch
+            {
+                "smtpd" when service.Type.Text == "inet" => Server(service, anchor, scope, version.Version, main?.File),
+                "smtp" or "lmtp" => Client(service, anchor, scope, command, version.Version),
+                _ => null,
+            };
+            if (endpoint is null)
+            {
+                continue;
+            }
+
+            endpoints.Add(endpoint);
+            foreach (var p in scope.Problems)
+            {
+                if (problems.Add(p))
+                {
+                    diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.ParseError, p.Message, p.Location, Fatal: false));
+                }
+            }
+        }
+
+        var files = new List<SourceFile>();
+        if (main is not null)
+        {
+            files.Add(main.File);
+        }
+
+        if (master is not null)
+        {
+            files.Add(master.File);
+        }
+
+        return new ConfigTree
+        {
+            Product = Product.Postfix,
+            Root = root,
+            Files = files,
+            Directives = Directives(main, master, version.Version),
+            Endpoints = endpoints,
+            Diagnostics = diagnostics,
+            Version = version,
+            GlobalScope = main is null ? null : new SourceLocation(main.File, null),
+        };
+    }
+
+    /// <summary>
+    /// A user's <c>--assume</c> wins; otherwise <c>compatibility_level</c> tells that Postfix is at least that
+    /// release (the stock main.cf of each release sets it), so a level above the default assumption raises it.
+    /// </summary>
+    private static AssumedVersion DetectVersion(AssumedVersion assumed, IReadOnlyDictionary<string, PostfixParameter> main, SourceFile? mainFile)
+    {
+        if (assumed.FromUser || mainFile is null || !main.TryGetValue("compatibility_level", out var level)
+            || !ProductVersion.TryParse(level.Value, out var atLeast) || atLeast <= assumed.Version)
+        {
+            return assumed;
+        }
+
+        return new AssumedVersion(atLeast,
+            $"compatibility_level = {level.Value} in {mainFile.Path}:{level.Range.Start.Line}");
+    }
+
+    private static Dictionary<string, PostfixParameter> LastDefinitions(IEnumerable<PostfixParameter> parameters)
+    {
+        var result = new Dictionary<string, PostfixParameter>(StringComparer.Ordinal);
+        foreach (var p in parameters)
+        {
+            result[p.Name] = p;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The services in effect (a later entry with the same name and type replaces an earlier one). Without a
+    /// master.cf, the stock entries every Postfix has (smtp inet smtpd, smtp unix smtp) are assumed, anchored at main.cf.
+    /// </summary>
+    private static IEnumerable<(MasterService Service, SourceLocation Anchor)> Services(MasterCfDocument? master, MainCfDocument? main)
+    {
+        if (master is not null)
+        {
+            var last = new Dictionary<string, MasterService>(StringComparer.Ordinal);
+            foreach (var s in master.Services)
+            {
+                last[s.Key] = s;
+            }
+
+            foreach (var s in master.Services.Where(s => ReferenceEquals(last[s.Key], s)))
+            {
+                yield return (s, new SourceLocation(master.File, s.HeaderRange));
+            }
+
+            yield break;
+        }
+
+        if (main is null)
+        {
+            yield break;
+        }
+
+        var anchor = new SourceLocation(main.File, null);
+        yield return (Stock("smtp", "inet", "smtpd"), anchor);
+        yield return (Stock("smtp", "unix", "smtp"), anchor);
+    }
+
+    private static MasterService Stock(string name, string type, string command)
+    {
+        static MasterField F(string t) => new(t, default);
+        return new MasterService(F(name), F(type), F("n"), F("-"), F("y"), F("-"), F("-"), F(command), [], [], default)
+        {
+            HeaderRange = default,
+        };
+    }
+
+    private static TlsEndpoint Server(MasterService service, SourceLocation anchor, PostfixScope scope, ProductVersion version, SourceFile? mainFile)
+    {
+        var (host, port) = PostfixServiceAddress.Parse(service.Name.Text);
+        var wrapper = scope.GetBool("smtpd_tls_wrappermode");
+        var level = scope.Get("smtpd_tls_security_level");
+        var mode = ServerMode(scope, wrapper, level);
+        var enforced = mode.Value.RequiresTls();
+
+        var protocols = Protocols(scope.Get(enforced ? "smtpd_tls_mandatory_protocols" : "smtpd_tls_protocols"), version);
+        var ciphers = Ciphers(scope, "smtpd", enforced);
+        var sasl = scope.GetBool("smtpd_sasl_auth_enable");
+        var authOnly = scope.GetBool("smtpd_tls_auth_only");
+        var authBeforeTls = authOnly.Map(only => sasl.Value && mode.Value == TlsMode.StartTlsOptional && !only);
+        if (mode.Value == TlsMode.None && sasl.Value)
+        {
+            authBeforeTls = sasl;
+        }
+
+        var dh = scope.Get("smtpd_tls_dh1024_param_file");
+        scope.Get("smtpd_tls_loglevel");
+        return new TlsEndpoint
+        {
+            Name = service.Key,
+            Product = Product.Postfix,
+            Role = EndpointRole.Server,
+            Ports = port is { } p ? [p] : [],
+            Address = host,
+            Anchor = anchor,
+            Mode = mode,
+            Protocols = protocols,
+            Ciphers = ciphers,
+            ServerCipherPreference = scope.GetBool("tls_preempt_cipherlist"),
+            Certificates = Certificates(scope, "smtpd"),
+            AuthEnabled = sasl,
+            AuthBeforeTls = authBeforeTls,
+            DhParameters = dh.Value.Length > 0 ? dh : null,
+            Settings = new Dictionary<string, Setting<string>>(scope.Used),
+        };
+    }
+
+    /// <summary>
+    /// smtpd.c: wrapper mode means implicit TLS whatever the level; a non-empty level decides; otherwise the obsolete
+    /// smtpd_use_tls / smtpd_enforce_tls booleans do.
+    /// </summary>
+    private static Setting<TlsMode> ServerMode(PostfixScope scope, Setting<bool> wrapper, Setting<string> level)
+    {
+        if (wrapper.Value)
+        {
+            return wrapper.Map(_ => TlsMode.Implicit);
+        }
+
+        var text = level.Value.Trim();
+        if (text.Length > 0)
+        {
+            return level.Map(_ => text.ToLowerInvariant() switch
+            {
+                "none" => TlsMode.None,
+                "may" => TlsMode.StartTlsOptional,
+                "encrypt" or "fingerprint" or "verify" or "secure" => TlsMode.StartTlsRequired,
+                _ => Invalid(scope, level),
+            });
+        }
+
+        var enforce = scope.GetBool("smtpd_enforce_tls");
+        if (enforce.Value)
+        {
+            return enforce.Map(_ => TlsMode.StartTlsRequired);
+        }
+
+        var use = scope.GetBool("smtpd_use_tls");
+        return use.Value ? use.Map(_ => TlsMode.StartTlsOptional) : level.Map(_ => TlsMode.None);
+    }
+
+    private static TlsMode Invalid(PostfixScope scope, Setting<string> level)
+    {
+        scope.Problems.Add(($"invalid TLS security level `{level.Value.Trim()}`: smtpd stops with a fatal error; use `none`, `may` or `encrypt`", level.Location));
+        return TlsMode.None;
+    }
+
+    private static TlsEndpoint Client(MasterService service, SourceLocation anchor, PostfixScope scope, string prefix, ProductVersion version)
+    {
+        var wrapper = scope.GetBool($"{prefix}_tls_wrappermode");
+        var level = scope.Get($"{prefix}_tls_security_level");
+        Setting<TlsMode> mode;
+        var text = level.Value.Trim().ToLowerInvariant();
+        if (text.Length > 0)
+        {
+            mode = level.Map(_ => text switch
+            {
+                "none" => TlsMode.None,
+                "may" => TlsMode.StartTlsOptional,
+                _ => TlsMode.StartTlsRequired,
+            });
+        }
+        else
+        {
+            var enforce = scope.GetBool($"{prefix}_enforce_tls");
+            var use = scope.GetBool($"{prefix}_use_tls");
+            mode = enforce.Value ? enforce.Map(_ => TlsMode.StartTlsRequired)
+                : use.Value ? use.Map(_ => TlsMode.StartTlsOptional)
+                : level.Map(_ => TlsMode.None);
+        }
+
+        if (wrapper.Value && mode.Value != TlsMode.None)
+        {
+            mode = wrapper.Map(_ => TlsMode.Implicit);
+        }
+
+        var mandatory = mode.Value.RequiresTls();
+        var relayhost = scope.Get("relayhost");
+        return new TlsEndpoint
+        {
+            Name = service.Key,
+            Product = Product.Postfix,
+            Role = EndpointRole.Client,
+            Ports = [],
+            Anchor = anchor,
+            Mode = mode,
+            Protocols = Protocols(scope.Get(mandatory ? $"{prefix}_tls_mandatory_protocols" : $"{prefix}_tls_protocols"), version),
+            Ciphers = Ciphers(scope, prefix, mandatory),
+            ServerCipherPreference = scope.GetBool("tls_preempt_cipherlist"),
+            Certificates = Certificates(scope, prefix),
+            AuthEnabled = scope.GetBool($"{prefix}_sasl_auth_enable"),
+            Upstream = prefix == "smtp" && relayhost.Value.Trim().Length > 0 ? relayhost : null,
+            Settings = new Dictionary<string, Setting<string>>(scope.Used),
+        };
+    }
+
+    private static Setting<ProtocolSelection> Protocols(Setting<string> list, ProductVersion version) =>
+        list.Map(v => PostfixProtocols.Parse(v, version));
+
+    /// <summary>
+    /// The grade picks <c>tls_&lt;grade&gt;_cipherlist</c>; each exclusion is appended as <c>:!X</c>. Mandatory TLS
+    /// adds the mandatory exclusions to the general ones.
+    /// </summary>
+    private static Setting<CipherSelection> Ciphers(PostfixScope scope, string prefix, bool mandatory)
+    {
+        var grade = scope.Get(mandatory ? $"{prefix}_tls_mandatory_ciphers" : $"{prefix}_tls_ciphers");
+        var gradeName = grade.Value.Trim().ToLowerInvariant();
+        var list = gradeName is "high" or "medium" or "low" or "export" or "null"
+            ? scope.Get($"tls_{gradeName}_cipherlist").Value
+            : string.Empty;
+        var exclusions = Split(scope.Get($"{prefix}_tls_exclude_ciphers").Value).ToList();
+        if (mandatory)
+        {
+            exclusions.AddRange(Split(scope.Get($"{prefix}_tls_mandatory_exclude_ciphers").Value));
+        }
+
+        var cipherString = list + string.Concat(exclusions.Select(e => ":!" + e));
+        return grade.Map(_ => new CipherSelection(cipherString, gradeName, exclusions));
+    }
+
+    private static IEnumerable<string> Split(string value) => value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries);
+
+    private static List<CertificateReference> Certificates(PostfixScope scope, string prefix)
+    {
+        var result = new List<CertificateReference>();
+        var chains = scope.Get($"{prefix}_tls_chain_files");
+        if (chains.Value.Trim().Length > 0)
+        {
+            foreach (var file in Split(chains.Value))
+            {
+                result.Add(new CertificateReference(chains.Map(_ => file), null, "chain"));
+            }
+
+            return result;
+        }
+
+        foreach (var (cert, key, kind) in new[] { ("cert", "key", "rsa"), ("eccert", "eckey", "ecdsa"), ("dcert", "dkey", "dsa") })
+        {
+            var c = scope.Get($"{prefix}_tls_{cert}_file");
+            if (c.Value.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var k = scope.Get($"{prefix}_tls_{key}_file");
+            result.Add(new CertificateReference(c.Map(v => v.Trim()), k.Map(v => v.Trim()), kind));
+        }
+
+        return result;
+    }
+
+    private static List<Directive> Directives(MainCfDocument? main, MasterCfDocument? master, ProductVersion version)
+    {
+        var referenced = References(main, master);
+        var result = new List<Directive>();
+        if (main is not null)
+        {
+            foreach (var p in main.Parameters)
+            {
+                result.Add(ToDirective(p, main.File, "main.cf", "main.cf", version, referenced));
+            }
+        }
+
+        if (master is not null)
+        {
+            foreach (var s in master.Services)
+            {
+                var scope = $"master.cf:{s.Key}:{s.Range.Start.Line}";
+                foreach (var p in s.Overrides)
+                {
+                    result.Add(ToDirective(p, master.File, scope, $"service {s.Key}", version, referenced));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static Directive ToDirective(PostfixParameter p, SourceFile file, string scope, string label,
+        ProductVersion version, IReadOnlySet<string> referenced) =>
+        new(p.Name, p.Value, scope, label,
+            new SourceLocation(file, p.Range), new SourceLocation(file, p.NameRange), new SourceLocation(file, p.ValueRange),
+            PostfixVocabulary.Lookup(p.Name, version, referenced))
+        {
+            Product = Product.Postfix,
+        };
+
+    /// <summary>Every name used as <c>$name</c>, <c>${name…}</c> or <c>$(name)</c> in any value.</summary>
+    private static HashSet<string> References(MainCfDocument? main, MasterCfDocument? master)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var values = (main?.Parameters.Select(p => p.Value) ?? [])
+            .Concat(master?.Services.SelectMany(s => s.Overrides.Select(o => o.Value).Concat(s.Arguments.Select(a => a.Text))) ?? []);
+        foreach (var value in values)
+        {
+            for (var i = value.IndexOf('$'); i >= 0 && i + 1 < value.Length; i = value.IndexOf('$', i + 1))
+            {
+                var start = value[i + 1] is '{' or '(' ? i + 2 : i + 1;
+                var end = start;
+                while (end < value.Length && (char.IsAsciiLetterOrDigit(value[end]) || value[end] == '_'))
+                {
+                    end++;
+                }
+
+                if (end > start)
+                {
+                    names.Add(value[start..end]);
+                }
+            }
+        }
+
+        return names;
+    }
+}

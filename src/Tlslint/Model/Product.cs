@@ -1,0 +1,10 @@
+namespace Tlslint.Model;
+
+/// <summary>The servers tlslint understands.</summary>
+public enum Product
+{
+    Postfix,
+    Dovecot,
+    Apache,
+    Nginx,
+}

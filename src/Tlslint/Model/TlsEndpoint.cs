@@ -1,0 +1,59 @@
+using Tlslint.Text;
+using Tlslint.Tls;
+
+namespace Tlslint.Model;
+
+/// <summary>
+/// One place where TLS is served or used: a Postfix smtpd service, a Dovecot listener, an Apache vhost, an nginx
+/// server block, or a client side (Postfix smtp/lmtp, proxies). Every value knows where it came from.
+/// </summary>
+public sealed record TlsEndpoint
+{
+    public required string Name { get; init; }
+
+    public required Product Product { get; init; }
+
+    public required EndpointRole Role { get; init; }
+
+    /// <summary>TCP ports; empty for a client endpoint or a local (unix socket) service.</summary>
+    public required IReadOnlyList<int> Ports { get; init; }
+
+    /// <summary>Listen address as written (<c>127.0.0.1</c>, <c>[::1]</c>), or null for all addresses.</summary>
+    public string? Address { get; init; }
+
+    /// <summary>The line that defines the endpoint (master.cf service line, vhost header …).</summary>
+    public required SourceLocation Anchor { get; init; }
+
+    public required Setting<TlsMode> Mode { get; init; }
+
+    /// <summary>The protocol versions configured for this endpoint (for Postfix, the list that applies to its mode).</summary>
+    public required Setting<ProtocolSelection> Protocols { get; init; }
+
+    public required Setting<CipherSelection> Ciphers { get; init; }
+
+    /// <summary>True when the server enforces its own cipher order.</summary>
+    public required Setting<bool> ServerCipherPreference { get; init; }
+
+    public IReadOnlyList<CertificateReference> Certificates { get; init; } = [];
+
+    /// <summary>Whether the endpoint offers or uses authentication (SASL AUTH, login).</summary>
+    public Setting<bool>? AuthEnabled { get; init; }
+
+    /// <summary>Whether authentication is allowed before TLS is up (cleartext passwords).</summary>
+    public Setting<bool>? AuthBeforeTls { get; init; }
+
+    /// <summary>Client side: where it connects to (Postfix <c>relayhost</c>), when that is fixed.</summary>
+    public Setting<string>? Upstream { get; init; }
+
+    public Setting<bool>? Compression { get; init; }
+
+    public Setting<bool>? SessionTickets { get; init; }
+
+    /// <summary>DH parameter file, when one is configured.</summary>
+    public Setting<string>? DhParameters { get; init; }
+
+    /// <summary>Every setting that shaped this endpoint, by name, for <c>tlslint endpoints</c> and for rules that need a product-specific value.</summary>
+    public IReadOnlyDictionary<string, Setting<string>> Settings { get; init; } = new Dictionary<string, Setting<string>>();
+
+    public override string ToString() => $"{Product.Id()} {Role.ToString().ToLowerInvariant()} {Name}";
+}
