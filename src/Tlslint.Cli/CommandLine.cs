@@ -1,0 +1,345 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Tlslint.Analysis;
+using Tlslint.Model;
+using Tlslint.Reporting;
+using Tlslint.Rules;
+
+namespace Tlslint.Cli;
+
+/// <summary>The <c>tlslint</c> command: options declared in one place, one action per command calling the library.</summary>
+public static class CommandLine
+{
+    public const int ExitOk = 0;
+    public const int ExitFindings = 1;
+    public const int ExitInputError = 2;
+
+    private static readonly Argument<string[]> PathsArgument = new("PATH")
+    {
+        Description = "Files or directories to lint (default: the current directory)",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static readonly Option<string?> RootOption = new("--root")
+    {
+        Description = "Resolve absolute paths inside configurations under DIR (lint a copy of /etc)",
+        HelpName = "DIR",
+    };
+
+    private static readonly Option<string[]> ExcludeOption = new("--exclude")
+    {
+        Description = "Leave out files and directories matching GLOB (repeatable)",
+        HelpName = "GLOB",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static readonly Option<string[]> SelectOption = new("--select")
+    {
+        Description = "Run only these rules: IDs or prefixes, comma-separated (TLS1,TLS207)",
+        HelpName = "RULES",
+    };
+
+    private static readonly Option<string[]> IgnoreOption = new("--ignore")
+    {
+        Description = "Do not run these rules: IDs or prefixes, comma-separated",
+        HelpName = "RULES",
+    };
+
+    private static readonly Option<string> FailOnOption = new("--fail-on")
+    {
+        Description = "Exit 1 when a finding at or above this level exists: error, warning, note or none",
+        DefaultValueFactory = _ => "warning",
+        HelpName = "LEVEL",
+    };
+
+    private static readonly Option<string> FormatOption = new("--format")
+    {
+        Description = "Output format: text, json or sarif",
+        DefaultValueFactory = _ => "text",
+        HelpName = "FORMAT",
+    };
+
+    private static readonly Option<string> EndpointsFormatOption = new("--format")
+    {
+        Description = "Output format: text or json",
+        DefaultValueFactory = _ => "text",
+        HelpName = "FORMAT",
+    };
+
+    private static readonly Option<string?> OutputOption = new("--output", "-o")
+    {
+        Description = "Write the report to FILE instead of standard output",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<string[]> AssumeOption = new("--assume")
+    {
+        Description = "Assume a version where the tree does not tell: postfix=3.7, openssl=3.0 (repeatable)",
+        HelpName = "PRODUCT=VERSION",
+    };
+
+    private static readonly Option<bool> NoColorOption = new("--no-color")
+    {
+        Description = "Never colour the text output (colour is used only on a terminal, and never with NO_COLOR set)",
+    };
+
+    private static readonly Argument<string> RuleArgument = new("RULE") { Description = "A rule ID or name, e.g. TLS101" };
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRoot(stdout, stderr);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"tlslint: {error.Message}");
+            }
+
+            stderr.WriteLine("Run `tlslint --help` for usage.");
+            return ExitInputError;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("tlslint: finds weak or broken TLS settings in Postfix configurations before a scanner does");
+        foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption })
+        {
+            root.Options.Add(option);
+        }
+
+        root.Arguments.Add(PathsArgument);
+        root.SetAction(parse => Lint(parse, stdout, stderr));
+
+        var endpoints = new Command("endpoints", "List every TLS endpoint with its effective settings and where each comes from");
+        endpoints.Arguments.Add(PathsArgument);
+        foreach (var option in new Option[] { RootOption, ExcludeOption, EndpointsFormatOption, OutputOption, AssumeOption })
+        {
+            endpoints.Options.Add(option);
+        }
+
+        endpoints.SetAction(parse => Endpoints(parse, stdout, stderr));
+        root.Subcommands.Add(endpoints);
+
+        var rules = new Command("rules", "List every rule: ID, level, products and title");
+        rules.SetAction(_ => ListRules(stdout));
+        root.Subcommands.Add(rules);
+
+        var explain = new Command("explain", "Print a rule's documentation");
+        explain.Arguments.Add(RuleArgument);
+        explain.SetAction(parse => Explain(parse.GetValue(RuleArgument)!, stdout, stderr));
+        root.Subcommands.Add(explain);
+        return root;
+    }
+
+    private static int Lint(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        if (!TryRequest(parse, stderr, out var request))
+        {
+            return ExitInputError;
+        }
+
+        var format = parse.GetValue(FormatOption)!.ToLowerInvariant();
+        var failOn = parse.GetValue(FailOnOption)!.ToLowerInvariant();
+        Level? threshold = null;
+        if (failOn != "none")
+        {
+            if (!LevelExtensions.TryParse(failOn, out var level))
+            {
+                return UsageError(stderr, $"--fail-on: `{failOn}` is not one of error, warning, note, none");
+            }
+
+            threshold = level;
+        }
+
+        IReportWriter? writer = format switch
+        {
+            "text" => new TextReportWriter(UseColor(parse)),
+            "json" => new JsonReportWriter(),
+            "sarif" => new SarifReportWriter(RuleCatalog.Doc, request.WorkingDirectory),
+            _ => null,
+        };
+        if (writer is null)
+        {
+            return UsageError(stderr, $"--format: `{format}` is not one of text, json, sarif");
+        }
+
+        var result = Linter.Run(request);
+        if (!Emit(writer, result, parse.GetValue(OutputOption), stdout, stderr))
+        {
+            return ExitInputError;
+        }
+
+        foreach (var error in result.Errors)
+        {
+            stderr.WriteLine($"tlslint: {error}");
+        }
+
+        if (result.HasInputProblems)
+        {
+            return ExitInputError;
+        }
+
+        return threshold is { } t && result.Findings.Any(f => f.Level.IsAtLeast(t)) ? ExitFindings : ExitOk;
+    }
+
+    private static int Endpoints(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        if (!TryRequest(parse, stderr, out var request))
+        {
+            return ExitInputError;
+        }
+
+        var format = parse.GetValue(EndpointsFormatOption)!.ToLowerInvariant();
+        if (format is not ("text" or "json"))
+        {
+            return UsageError(stderr, $"--format: `{format}` is not one of text, json");
+        }
+
+        var result = Linter.Run(request with { Rules = [] });
+        if (!Emit(new EndpointsWriter(format == "json"), result, parse.GetValue(OutputOption), stdout, stderr))
+        {
+            return ExitInputError;
+        }
+
+        foreach (var error in result.Errors)
+        {
+            stderr.WriteLine($"tlslint: {error}");
+        }
+
+        return result.HasInputProblems ? ExitInputError : ExitOk;
+    }
+
+    private static bool TryRequest(ParseResult parse, TextWriter stderr, out LintRequest request)
+    {
+        request = null!;
+        var assumptions = Assumptions.Default;
+        foreach (var item in parse.GetValue(AssumeOption) ?? [])
+        {
+            if (!TryAssume(assumptions, item, out assumptions, out var problem))
+            {
+                UsageError(stderr, $"--assume {item}: {problem}");
+                return false;
+            }
+        }
+
+        var paths = parse.GetValue(PathsArgument) is { Length: > 0 } given ? given : ["."];
+        var rootDir = parse.GetValue(RootOption);
+        if (rootDir is not null && !Directory.Exists(rootDir))
+        {
+            UsageError(stderr, $"--root {rootDir}: no such directory");
+            return false;
+        }
+
+        request = new LintRequest
+        {
+            Paths = paths,
+            Rules = RuleCatalog.All,
+            Root = rootDir is null ? null : Path.GetFullPath(rootDir),
+            Excludes = parse.GetValue(ExcludeOption) ?? [],
+            Select = SplitList(parse.GetValue(SelectOption)),
+            Ignore = SplitList(parse.GetValue(IgnoreOption)),
+            Assumptions = assumptions,
+        };
+        var unknown = RuleSelection.Unknown(RuleCatalog.All, request.Select.Concat(request.Ignore)).ToList();
+        if (unknown.Count > 0)
+        {
+            UsageError(stderr, $"--select/--ignore: {string.Join(", ", unknown.Select(u => $"`{u}`"))} matches no rule (see `tlslint rules`)");
+            return false;
+        }
+
+        return true;
+    }
+
+    internal static bool TryAssume(Assumptions current, string item, out Assumptions updated, out string problem)
+    {
+        updated = current;
+        problem = string.Empty;
+        var eq = item.IndexOf('=');
+        if (eq <= 0 || !ProductVersion.TryParse(item[(eq + 1)..], out var version))
+        {
+            problem = "expected PRODUCT=VERSION, e.g. postfix=3.7";
+            return false;
+        }
+
+        var name = item[..eq].Trim();
+        var assumed = new AssumedVersion(version, "--assume", FromUser: true);
+        if (string.Equals(name, "openssl", StringComparison.OrdinalIgnoreCase))
+        {
+            updated = current with { OpenSsl = assumed };
+            return true;
+        }
+
+        if (!ProductExtensions.TryParse(name, out var product))
+        {
+            problem = $"`{name}` is not one of postfix, dovecot, apache, nginx, openssl";
+            return false;
+        }
+
+        updated = current.With(product, assumed);
+        return true;
+    }
+
+    private static List<string> SplitList(string[]? values) =>
+        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+
+    private static bool Emit(IReportWriter writer, LintResult result, string? output, TextWriter stdout, TextWriter stderr)
+    {
+        if (output is null)
+        {
+            writer.Write(result, stdout);
+            return true;
+        }
+
+        try
+        {
+            using var file = new StreamWriter(output, append: false, new System.Text.UTF8Encoding(false));
+            writer.Write(result, file);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"tlslint: --output {output}: {e.Message}");
+            return false;
+        }
+    }
+
+    private static bool UseColor(ParseResult parse) =>
+        !parse.GetValue(NoColorOption)
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+        && parse.GetValue(OutputOption) is null
+        && !Console.IsOutputRedirected;
+
+    private static int ListRules(TextWriter stdout)
+    {
+        foreach (var rule in RuleCatalog.All)
+        {
+            var d = rule.Descriptor;
+            var products = d.AppliesTo == Products.All ? "all" : string.Join(",", d.AppliesTo.Members().Select(p => p.Id()));
+            stdout.WriteLine($"{d.Id}  {d.DefaultLevel.Id(),-7}  {products,-28}  {d.Name}: {d.Title}");
+        }
+
+        return ExitOk;
+    }
+
+    private static int Explain(string id, TextWriter stdout, TextWriter stderr)
+    {
+        var rule = RuleCatalog.Find(id);
+        if (rule is null)
+        {
+            return UsageError(stderr, $"explain: no rule `{id}` (see `tlslint rules`)");
+        }
+
+        stdout.Write(RuleCatalog.Doc(rule));
+        return ExitOk;
+    }
+
+    private static int UsageError(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"tlslint: {message}");
+        return ExitInputError;
+    }
+}

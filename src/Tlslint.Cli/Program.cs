@@ -1,0 +1,3 @@
+using Tlslint.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

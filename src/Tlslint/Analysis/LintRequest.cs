@@ -1,0 +1,29 @@
+using Tlslint.Model;
+
+namespace Tlslint.Analysis;
+
+/// <summary>What to lint and how.</summary>
+public sealed record LintRequest
+{
+    /// <summary>Files or directories; relative ones start at <see cref="WorkingDirectory"/>.</summary>
+    public required IReadOnlyList<string> Paths { get; init; }
+
+    /// <summary>The rules available (usually every rule of the rules assembly).</summary>
+    public required IReadOnlyList<Rule> Rules { get; init; }
+
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>Absolute paths inside configurations resolve under this directory (a copy of /etc in a repository).</summary>
+    public string? Root { get; init; }
+
+    /// <summary>Globs of files and directories to leave out, relative to each path given.</summary>
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+
+    /// <summary>Rule IDs or prefixes to run (empty: all).</summary>
+    public IReadOnlyList<string> Select { get; init; } = [];
+
+    /// <summary>Rule IDs or prefixes not to run.</summary>
+    public IReadOnlyList<string> Ignore { get; init; } = [];
+
+    public Assumptions Assumptions { get; init; } = Assumptions.Default;
+}

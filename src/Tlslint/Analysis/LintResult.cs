@@ -1,0 +1,19 @@
+using Tlslint.Model;
+
+namespace Tlslint.Analysis;
+
+/// <summary>Everything a run produced: the trees, the findings, and input errors that are not findings.</summary>
+public sealed record LintResult(
+    IReadOnlyList<ConfigTree> Trees,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<string> Errors,
+    IReadOnlyList<Rule> RulesRun,
+    Assumptions Assumptions)
+{
+    /// <summary>True when a path was missing or a configuration file could not be read or parsed (exit code 2).</summary>
+    public bool HasInputProblems => Errors.Count > 0 || Trees.Any(t => t.Diagnostics.Any(d => d.Fatal));
+
+    /// <summary>The assumptions in force for each product that was linted (after detection from the trees).</summary>
+    public IReadOnlyDictionary<Product, AssumedVersion> EffectiveVersions =>
+        Trees.GroupBy(t => t.Product).ToDictionary(g => g.Key, g => g.First().Version);
+}

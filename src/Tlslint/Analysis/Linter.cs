@@ -1,0 +1,109 @@
+using Tlslint.Loading;
+using Tlslint.Model;
+
+namespace Tlslint.Analysis;
+
+/// <summary>The pipeline: discovery → parsing → resolution → rules → findings. No console I/O.</summary>
+public static class Linter
+{
+    /// <summary>The products whose configurations tlslint can read so far.</summary>
+    public static Products SupportedProducts => Products.Postfix;
+
+    public static LintResult Run(LintRequest request)
+    {
+        var errors = new List<string>();
+        foreach (var unknown in RuleSelection.Unknown(request.Rules, request.Select.Concat(request.Ignore)))
+        {
+            errors.Add($"--select/--ignore: `{unknown}` matches no rule (see `tlslint rules`)");
+        }
+
+        var rules = RuleSelection.Apply(request.Rules, request.Select, request.Ignore);
+        var discovered = Discovery.Find(request.Paths, request.Excludes, request.WorkingDirectory, errors);
+        var trees = new ConfigTree[discovered.Count];
+        var findings = new List<Finding>[discovered.Count];
+        Parallel.For(0, discovered.Count, i =>
+        {
+            trees[i] = Load(discovered[i], request);
+            findings[i] = Check(trees[i], rules, request.Assumptions);
+        });
+
+        var all = findings.SelectMany(f => f)
+            .OrderBy(f => f.Location.File.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Location.Line)
+            .ThenBy(f => f.Location.Column)
+            .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
+            .ToList();
+        return new LintResult(trees, all, errors, rules, request.Assumptions);
+    }
+
+    /// <summary>Runs the given rules over one tree (used by the run itself and by tests that check one rule).</summary>
+    public static List<Finding> Check(ConfigTree tree, IReadOnlyList<Rule> rules, Assumptions assumptions)
+    {
+        var sink = new List<Finding>();
+        foreach (var rule in rules)
+        {
+            if (!rule.Descriptor.AppliesTo.Contains(tree.Product))
+            {
+                continue;
+            }
+
+            var context = new RuleContext(rule, tree, assumptions, sink);
+            switch (rule)
+            {
+                case TreeRule treeRule:
+                    treeRule.Check(tree, context);
+                    break;
+                case EndpointRule endpointRule:
+                    foreach (var endpoint in tree.Endpoints)
+                    {
+                        endpointRule.Check(endpoint, context);
+                    }
+
+                    break;
+            }
+        }
+
+        return Deduplicate(sink);
+    }
+
+    /// <summary>Several endpoints can inherit one bad main.cf line: report it once, naming every endpoint.</summary>
+    private static List<Finding> Deduplicate(List<Finding> findings)
+    {
+        var result = new List<Finding>(findings.Count);
+        var seen = new Dictionary<(string, SourceLocationKey, string), int>();
+        foreach (var f in findings)
+        {
+            var key = (f.Rule.Id, new SourceLocationKey(f.Location.File.Path, f.Location.Range), f.Message);
+            if (seen.TryGetValue(key, out var index))
+            {
+                var first = result[index];
+                var related = first.Related.Concat(f.Related.Where(r => !first.Related.Contains(r))).ToList();
+                result[index] = first with { Related = related };
+                continue;
+            }
+
+            seen[key] = result.Count;
+            result.Add(f);
+        }
+
+        return result;
+    }
+
+    private static ConfigTree Load(DiscoveredTree tree, LintRequest request)
+    {
+        string Display(string path)
+        {
+            var relative = Path.GetRelativePath(request.WorkingDirectory, path);
+            return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative)
+                .Replace('\\', '/');
+        }
+
+        return tree.Product switch
+        {
+            Product.Postfix => PostfixTreeLoader.Load(tree, Display, request.Assumptions),
+            _ => throw new NotSupportedException($"{tree.Product} trees are not supported yet"),
+        };
+    }
+
+    private readonly record struct SourceLocationKey(string Path, Text.TextRange? Range);
+}

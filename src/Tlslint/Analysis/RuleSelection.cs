@@ -1,0 +1,18 @@
+namespace Tlslint.Analysis;
+
+/// <summary>Picks rules by ID or ID prefix (<c>TLS1</c>, <c>TLS10</c>, <c>TLS101</c>), as ruff's --select does.</summary>
+public static class RuleSelection
+{
+    public static IReadOnlyList<Rule> Apply(IReadOnlyList<Rule> rules, IReadOnlyList<string> select, IReadOnlyList<string> ignore) =>
+        rules.Where(r => (select.Count == 0 || select.Any(s => Matches(r, s))) && !ignore.Any(i => Matches(r, i)))
+            .OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The selectors that match no rule, so that a typo is reported instead of silently running nothing.</summary>
+    public static IEnumerable<string> Unknown(IReadOnlyList<Rule> rules, IEnumerable<string> selectors) =>
+        selectors.Where(s => !rules.Any(r => Matches(r, s)));
+
+    private static bool Matches(Rule rule, string selector) =>
+        rule.Descriptor.Id.StartsWith(selector.Trim(), StringComparison.OrdinalIgnoreCase)
+        || string.Equals(rule.Descriptor.Name, selector.Trim(), StringComparison.OrdinalIgnoreCase);
+}

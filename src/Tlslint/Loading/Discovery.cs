@@ -1,0 +1,126 @@
+using Microsoft.Extensions.FileSystemGlobbing;
+using Tlslint.Model;
+
+namespace Tlslint.Loading;
+
+/// <summary>
+/// Finds configuration trees under the paths given: a directory is walked (version-control folders skipped,
+/// symbolic links followed without looping), a file is taken with the tree it belongs to.
+/// </summary>
+public static class Discovery
+{
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal)
+    {
+        ".git", ".hg", ".svn", ".bzr", "_darcs", ".jj", "node_modules", ".tox", ".venv", "__pycache__",
+    };
+
+    private static readonly string[] PostfixFiles = ["main.cf", "master.cf"];
+
+    /// <param name="paths">Files or directories, absolute or relative to <paramref name="workingDirectory"/>.</param>
+    /// <param name="excludes">Globs (relative to each path given) whose matches are left out.</param>
+    /// <param name="workingDirectory">Where relative paths start.</param>
+    /// <param name="errors">One line for each path that does not exist or cannot be linted.</param>
+    public static IReadOnlyList<DiscoveredTree> Find(IEnumerable<string> paths, IReadOnlyList<string> excludes,
+        string workingDirectory, List<string> errors)
+    {
+        var trees = new Dictionary<string, DiscoveredTree>(StringComparer.Ordinal);
+        foreach (var given in paths)
+        {
+            var full = Path.GetFullPath(given, workingDirectory);
+            if (File.Exists(full))
+            {
+                var name = Path.GetFileName(full);
+                if (PostfixFiles.Contains(name, StringComparer.Ordinal))
+                {
+                    AddPostfix(trees, Path.GetDirectoryName(full)!);
+                }
+                else
+                {
+                    errors.Add($"{given}: not a configuration file tlslint recognises (expected main.cf or master.cf)");
+                }
+            }
+            else if (Directory.Exists(full))
+            {
+                Matcher? matcher = null;
+                if (excludes.Count > 0)
+                {
+                    matcher = new Matcher(StringComparison.Ordinal);
+                    matcher.AddIncludePatterns(excludes);
+                }
+
+                Walk(full, full, matcher, trees, new HashSet<string>(StringComparer.Ordinal));
+            }
+            else
+            {
+                errors.Add($"{given}: no such file or directory");
+            }
+        }
+
+        return trees.Values.OrderBy(t => t.Directory, StringComparer.Ordinal).ToList();
+    }
+
+    private static void Walk(string root, string directory, Matcher? excludes, Dictionary<string, DiscoveredTree> trees, HashSet<string> visited)
+    {
+        if (!visited.Add(RealPath(directory)))
+        {
+            return;
+        }
+
+        IEnumerable<string> entries;
+        try
+        {
+            entries = Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            var name = Path.GetFileName(entry);
+            var relative = Path.GetRelativePath(root, entry).Replace('\\', '/');
+            if (excludes is not null && (excludes.Match(relative).HasMatches || excludes.Match(relative + "/").HasMatches))
+            {
+                continue;
+            }
+
+            if (Directory.Exists(entry))
+            {
+                if (!SkippedDirectories.Contains(name))
+                {
+                    Walk(root, entry, excludes, trees, visited);
+                }
+            }
+            else if (PostfixFiles.Contains(name, StringComparer.Ordinal))
+            {
+                AddPostfix(trees, directory);
+            }
+        }
+    }
+
+    private static void AddPostfix(Dictionary<string, DiscoveredTree> trees, string directory)
+    {
+        var key = "postfix:" + directory;
+        if (trees.ContainsKey(key))
+        {
+            return;
+        }
+
+        var files = PostfixFiles.Select(f => Path.Combine(directory, f)).Where(File.Exists).ToList();
+        trees[key] = new DiscoveredTree(Product.Postfix, directory, files);
+    }
+
+    private static string RealPath(string directory)
+    {
+        try
+        {
+            var info = new DirectoryInfo(directory);
+            return info.LinkTarget is null ? info.FullName : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
+        }
+        catch (IOException)
+        {
+            return directory;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Tlslint.Analysis;
+using Tlslint.Model;
+using Tlslint.Model.Postfix;
+using Tlslint.Syntax.Postfix;
+
+namespace Tlslint.Loading;
+
+/// <summary>Reads and parses a Postfix configuration directory and resolves it into a tree.</summary>
+public static class PostfixTreeLoader
+{
+    public static ConfigTree Load(DiscoveredTree tree, Func<string, string> display, Assumptions assumptions)
+    {
+        var diagnostics = new List<ConfigDiagnostic>();
+        MainCfDocument? main = null;
+        MasterCfDocument? master = null;
+        foreach (var path in tree.Files)
+        {
+            var file = ConfigFileReader.Read(path, display(path), diagnostics);
+            if (file is null)
+            {
+                continue;
+            }
+
+            if (Path.GetFileName(path) == "main.cf")
+            {
+                main = MainCfParser.Parse(file);
+            }
+            else
+            {
+                master = MasterCfParser.Parse(file);
+            }
+        }
+
+        return PostfixResolver.Resolve(display(tree.Directory), main, master, assumptions, diagnostics);
+    }
+}

@@ -1,0 +1,30 @@
+using Tlslint.Analysis;
+using Tlslint.Model;
+
+namespace Tlslint.Reporting;
+
+/// <summary>The assumptions of a run in words, for every format.</summary>
+public static class AssumptionText
+{
+    /// <summary>Product versions in force for the products linted (or every product when none was), then OpenSSL.</summary>
+    public static IEnumerable<(string Key, string Version, string Source)> Entries(LintResult result)
+    {
+        var effective = result.EffectiveVersions;
+        foreach (var product in Enum.GetValues<Product>())
+        {
+            if (!Linter.SupportedProducts.Contains(product))
+            {
+                continue;
+            }
+
+            var v = effective.TryGetValue(product, out var detected) ? detected : result.Assumptions.Products[product];
+            yield return (product.Id(), v.Version.ToString(), v.Source);
+        }
+
+        yield return ("openssl", result.Assumptions.OpenSsl.Version.ToString(), result.Assumptions.OpenSsl.Source);
+        yield return ("security-level", result.Assumptions.SecurityLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), "OpenSSL default security level");
+    }
+
+    public static string OneLine(LintResult result) =>
+        "assuming " + string.Join(", ", Entries(result).Select(e => $"{e.Key} {e.Version} ({e.Source})"));
+}

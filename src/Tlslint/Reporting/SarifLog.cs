@@ -1,0 +1,90 @@
+using System.Text.Json.Serialization;
+
+namespace Tlslint.Reporting;
+
+// Just the part of SARIF 2.1.0 that tlslint writes and GitHub code scanning reads.
+
+internal sealed record SarifLog(
+    [property: JsonPropertyName("$schema")] string Schema,
+    string Version,
+    IReadOnlyList<SarifRun> Runs);
+
+internal sealed record SarifRun(
+    SarifTool Tool,
+    IReadOnlyList<SarifInvocation> Invocations,
+    SarifAutomationDetails AutomationDetails,
+    IReadOnlyDictionary<string, SarifArtifactLocation> OriginalUriBaseIds,
+    IReadOnlyList<SarifArtifact> Artifacts,
+    IReadOnlyList<SarifResult> Results,
+    string ColumnKind,
+    SarifRunProperties Properties);
+
+internal sealed record SarifTool(SarifDriver Driver);
+
+internal sealed record SarifDriver(
+    string Name,
+    string Version,
+    string SemanticVersion,
+    string InformationUri,
+    IReadOnlyList<SarifRule> Rules);
+
+internal sealed record SarifRule(
+    string Id,
+    string Name,
+    SarifText ShortDescription,
+    SarifText FullDescription,
+    SarifHelp Help,
+    string HelpUri,
+    SarifConfiguration DefaultConfiguration,
+    SarifRuleProperties Properties);
+
+internal sealed record SarifText(string Text);
+
+internal sealed record SarifMessage(string Text);
+
+internal sealed record SarifHelp(string Text, string Markdown);
+
+internal sealed record SarifConfiguration(string Level);
+
+internal sealed record SarifRuleProperties(
+    IReadOnlyList<string> Tags,
+    [property: JsonPropertyName("security-severity")] string? SecuritySeverity,
+    string Precision,
+    [property: JsonPropertyName("problem.severity")] string ProblemSeverity);
+
+internal sealed record SarifInvocation(bool ExecutionSuccessful, IReadOnlyList<SarifNotification> ToolExecutionNotifications);
+
+internal sealed record SarifNotification(SarifMessage Message, string Level);
+
+internal sealed record SarifAutomationDetails(string Id);
+
+internal sealed record SarifArtifactLocation(string Uri, string? UriBaseId = null, int? Index = null);
+
+internal sealed record SarifArtifact(SarifArtifactLocation Location);
+
+internal sealed record SarifResult(
+    string RuleId,
+    int RuleIndex,
+    string Level,
+    SarifMessage Message,
+    IReadOnlyList<SarifLocation> Locations,
+    IReadOnlyList<SarifLocation>? RelatedLocations,
+    IReadOnlyDictionary<string, string> PartialFingerprints,
+    SarifResultProperties? Properties);
+
+internal sealed record SarifResultProperties(string? Endpoint);
+
+internal sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation, int? Id = null, SarifMessage? Message = null);
+
+internal sealed record SarifPhysicalLocation(SarifArtifactLocation ArtifactLocation, SarifRegion? Region);
+
+internal sealed record SarifRegion(int StartLine, int StartColumn, int EndLine, int EndColumn);
+
+internal sealed record SarifRunProperties(IReadOnlyDictionary<string, JsonAssumption> Assumptions);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(SarifLog))]
+internal sealed partial class SarifContext : JsonSerializerContext;

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Tlslint.Analysis;
+using Tlslint.Model;
+using Tlslint.Text;
+
+namespace Tlslint.Reporting;
+
+/// <summary>SARIF 2.1.0 for GitHub code scanning: one run, every rule that ran, results relative to %SRCROOT%.</summary>
+/// <param name="docFor">The Markdown doc of a rule (its help).</param>
+/// <param name="sourceRoot">The directory relative paths start from (the repository checkout).</param>
+public sealed class SarifReportWriter(Func<Rule, string> docFor, string sourceRoot) : IReportWriter
+{
+    private const string SourceRootId = "%SRCROOT%";
+
+    public void Write(LintResult result, TextWriter output)
+    {
+        var rules = result.RulesRun.ToList();
+        var ruleIndex = rules.Select((r, i) => (r.Descriptor.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var artifacts = new List<string>();
+        var artifactIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        int IndexOf(string path)
+        {
+            if (!artifactIndex.TryGetValue(path, out var i))
+            {
+                i = artifacts.Count;
+                artifacts.Add(path);
+                artifactIndex[path] = i;
+            }
+
+            return i;
+        }
+
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var results = new List<SarifResult>();
+        foreach (var f in result.Findings)
+        {
+            var related = f.Related.Select((r, i) => Location(r.Location, IndexOf, i + 1, r.Message)).ToList();
+            var hash = LineHash(f);
+            occurrences[hash] = occurrences.GetValueOrDefault(hash) + 1;
+            results.Add(new SarifResult(
+                f.Rule.Id,
+                ruleIndex[f.Rule.Id],
+                f.Level.Id(),
+                new SarifMessage(f.Message),
+                [Location(f.Location, IndexOf, null, null)],
+                related.Count == 0 ? null : related,
+                new Dictionary<string, string> { ["primaryLocationLineHash"] = $"{hash}:{occurrences[hash]}" },
+                f.Endpoint is null ? null : new SarifResultProperties(f.Endpoint)));
+        }
+
+        var root = sourceRoot.EndsWith('/') ? sourceRoot : sourceRoot + "/";
+        var run = new SarifRun(
+            new SarifTool(new SarifDriver(ToolInfo.Name, ToolInfo.Version, ToolInfo.Version, ToolInfo.InformationUri,
+                rules.Select(Rule).ToList())),
+            [new SarifInvocation(!result.HasInputProblems,
+                result.Errors.Select(e => new SarifNotification(new SarifMessage(e), "error")).ToList())],
+            new SarifAutomationDetails($"{ToolInfo.Name}/"),
+            new Dictionary<string, SarifArtifactLocation> { [SourceRootId] = new(new Uri(root).AbsoluteUri) },
+            artifacts.Select(a => new SarifArtifact(ArtifactLocation(a, null))).ToList(),
+            results,
+            "utf16CodeUnits",
+            new SarifRunProperties(AssumptionText.Entries(result).ToDictionary(e => e.Key, e => new JsonAssumption(e.Version, e.Source))));
+        var log = new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0", [run]);
+        output.WriteLine(JsonSerializer.Serialize(log, SarifContext.Default.SarifLog));
+    }
+
+    private SarifRule Rule(Rule rule)
+    {
+        var d = rule.Descriptor;
+        var doc = docFor(rule);
+        var tags = new List<string> { "security", "tls" };
+        tags.AddRange(d.AppliesTo.Members().Select(p => p.Id()));
+        return new SarifRule(
+            d.Id,
+            PascalCase(d.Name),
+            new SarifText(d.Title),
+            new SarifText(FullDescription(doc, d.Title)),
+            new SarifHelp(PlainText(doc), doc),
+            ToolInfo.RuleUri(d.Id),
+            new SarifConfiguration(d.DefaultLevel.Id()),
+            new SarifRuleProperties(tags,
+                d.SecuritySeverity?.ToString("0.0", CultureInfo.InvariantCulture),
+                "high",
+                d.DefaultLevel == Level.Note ? "recommendation" : d.DefaultLevel.Id()));
+    }
+
+    private static SarifArtifactLocation ArtifactLocation(string path, int? index) =>
+        Path.IsPathRooted(path)
+            ? new SarifArtifactLocation(new Uri(path).AbsoluteUri, null, index)
+            : new SarifArtifactLocation(EscapeRelative(path), SourceRootId, index);
+
+    private static SarifLocation Location(SourceLocation location, Func<string, int> indexOf, int? id, string? message)
+    {
+        var r = location.Range;
+        var region = r is { } range
+            ? new SarifRegion(range.Start.Line, range.Start.Column, range.End.Line, Math.Max(range.End.Column, range.Start.Line == range.End.Line ? range.Start.Column + 1 : 1))
+            : null;
+        return new SarifLocation(
+            new SarifPhysicalLocation(ArtifactLocation(location.File.Path, indexOf(location.File.Path)), region),
+            id,
+            message is null ? null : new SarifMessage(message));
+    }
+
+    private static string EscapeRelative(string path) =>
+        string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
+    /// <summary>
+    /// A fingerprint that survives lines inserted above the finding: the rule, the file and the text of the primary
+    /// line with whitespace folded (a counter after the colon tells identical lines apart).
+    /// </summary>
+    private static string LineHash(Finding f)
+    {
+        var text = f.Location.Range is { } r ? LineText(f.Location.File, r.Start.Line) : string.Empty;
+        var folded = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{f.Rule.Id}\0{f.Location.File.Path}\0{folded}"));
+        return Convert.ToHexStringLower(bytes, 0, 8);
+    }
+
+    private static string LineText(SourceFile file, int line)
+    {
+        var range = file.LineRange(line);
+        return file.Text[range.Start.Offset..range.End.Offset];
+    }
+
+    private static string FullDescription(string doc, string fallback)
+    {
+        var start = doc.IndexOf("## What it does", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return fallback;
+        }
+
+        var body = doc[(start + "## What it does".Length)..];
+        var end = body.IndexOf("\n## ", StringComparison.Ordinal);
+        var text = (end < 0 ? body : body[..end]).Trim();
+        return string.Join(' ', text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static string PlainText(string markdown) =>
+        markdown.Replace("```", string.Empty, StringComparison.Ordinal).Replace("`", string.Empty, StringComparison.Ordinal);
+
+    private static string PascalCase(string kebab) =>
+        string.Concat(kebab.Split('-').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+}

@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Tlslint.Analysis;
+using Tlslint.Model;
+using Tlslint.Rules;
+
+namespace Tlslint.Tests;
+
+/// <summary>
+/// The one fixture test: every case under fixtures/ runs the real pipeline with only its rule enabled and must report
+/// exactly the (file, line, rule) triples its <c># expect: TLSnnn</c> markers announce.
+/// </summary>
+public sealed partial class FixtureTests
+{
+    public static IEnumerable<TestCaseData> Cases() =>
+        FixtureCase.All().Select(c => new TestCaseData(c).SetName($"Fixture {c}"));
+
+    [TestCaseSource(nameof(Cases))]
+    public void Fixture_reports_exactly_the_marked_lines(FixtureCase fixture)
+    {
+        Assert.That(fixture.Name, Does.Match("^(positive|negative)_[0-9]+"), "case names are positive_N or negative_N");
+        var rule = RuleCatalog.Find(fixture.RuleId);
+        Assert.That(rule, Is.Not.Null, $"no rule {fixture.RuleId}");
+
+        var caseDir = Directory.Exists(fixture.Path) ? fixture.Path : Path.GetDirectoryName(fixture.Path)!;
+        var result = Linter.Run(new LintRequest
+        {
+            Paths = [fixture.Path],
+            Rules = [rule!],
+            WorkingDirectory = caseDir,
+            Assumptions = CaseAssumptions(caseDir),
+        });
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Trees, Is.Not.Empty, "the case holds no configuration tlslint recognises");
+
+        var expected = ExpectedFindings(fixture.Path, caseDir).Where(e => e.Rule == fixture.RuleId).ToList();
+        var actual = result.Findings
+            .Select(f => new Expectation(f.Location.File.Path, f.Location.Range is null ? 0 : f.Location.Line, f.Rule.Id))
+            .Distinct()
+            .ToList();
+
+        if (fixture.IsPositive)
+        {
+            Assert.That(expected, Is.Not.Empty, "a positive case needs at least one `# expect:` marker");
+        }
+        else
+        {
+            Assert.That(expected, Is.Empty, "a negative case has no markers");
+        }
+
+        Assert.That(actual, Is.EquivalentTo(expected),
+            "findings:\n" + string.Join("\n", result.Findings.Select(f => $"  {f.Location}: {f.Rule.Id} {f.Message}")));
+    }
+
+    [Test]
+    public void Every_rule_has_positive_and_negative_cases_for_each_supported_product()
+    {
+        var cases = FixtureCase.All().ToList();
+        var missing = new List<string>();
+        foreach (var rule in RuleCatalog.All)
+        {
+            foreach (var product in (rule.Descriptor.AppliesTo & Linter.SupportedProducts).Members())
+            {
+                var mine = cases.Where(c => c.RuleId == rule.Descriptor.Id && c.Product == product).ToList();
+                if (!mine.Any(c => c.IsPositive))
+                {
+                    missing.Add($"{rule.Descriptor.Id}/{product.Id()}: no positive case");
+                }
+
+                if (!mine.Any(c => !c.IsPositive))
+                {
+                    missing.Add($"{rule.Descriptor.Id}/{product.Id()}: no negative case");
+                }
+            }
+        }
+
+        Assert.That(missing, Is.Empty);
+    }
+
+    /// <summary>
+    /// A case may hold <c>assume.txt</c> with <c>--assume</c> items, one per line (<c>postfix=3.0.1</c>), to test the
+    /// defaults of other versions.
+    /// </summary>
+    private static Assumptions CaseAssumptions(string caseDir)
+    {
+        var assumptions = Assumptions.Default;
+        var file = Path.Combine(caseDir, "assume.txt");
+        if (!File.Exists(file))
+        {
+            return assumptions;
+        }
+
+        foreach (var line in File.ReadAllLines(file).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')))
+        {
+            Assert.That(Cli.CommandLine.TryAssume(assumptions, line.Trim(), out assumptions, out var problem), problem);
+        }
+
+        return assumptions;
+    }
+
+    /// <summary>Reads <c># expect: TLSnnn[,TLSmmm]</c> (the next non-marker line) and <c># expect-file: TLSnnn</c> (the file).</summary>
+    internal static List<Expectation> ExpectedFindings(string path, string caseDir)
+    {
+        var files = File.Exists(path) ? [path] : Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories);
+        var result = new List<Expectation>();
+        foreach (var file in files)
+        {
+            var display = Path.GetRelativePath(caseDir, file).Replace('\\', '/');
+            var lines = File.ReadAllLines(file);
+            var pending = new List<string>();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var m = Marker().Match(lines[i]);
+                if (m.Success)
+                {
+                    var ids = m.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    if (m.Groups["file"].Success)
+                    {
+                        result.AddRange(ids.Select(id => new Expectation(display, 0, id)));
+                    }
+                    else
+                    {
+                        pending.AddRange(ids);
+                    }
+
+                    continue;
+                }
+
+                result.AddRange(pending.Select(id => new Expectation(display, i + 1, id)));
+                pending.Clear();
+            }
+
+            Assert.That(pending, Is.Empty, $"{display}: `# expect:` marker with no line below it");
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^\s*#\s*expect(?<file>-file)?:\s*(?<ids>TLS\d{3}(\s*,\s*TLS\d{3})*)\s*$")]
+    private static partial Regex Marker();
+
+    internal sealed record Expectation(string File, int Line, string Rule)
+    {
+        public override string ToString() => $"{File}:{Line} {Rule}";
+    }
+}

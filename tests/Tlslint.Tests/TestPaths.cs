@@ -1,0 +1,41 @@
+namespace Tlslint.Tests;
+
+/// <summary>Where the repository, its fixtures and the shared corpus are.</summary>
+internal static class TestPaths
+{
+    private static readonly Lazy<string> RepoRoot = new(() =>
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Linter.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Linter.sln not found above the test directory");
+    });
+
+    public static string Repo => RepoRoot.Value;
+
+    public static string Fixtures => Path.Combine(Repo, "fixtures");
+
+    /// <summary>../shared/corpus beside the repository, or null when absent.</summary>
+    public static string? Corpus
+    {
+        get
+        {
+            var path = Path.GetFullPath(Path.Combine(Repo, "..", "shared", "corpus"));
+            return Directory.Exists(path) ? path : null;
+        }
+    }
+
+    public static string RequireCorpus()
+    {
+        var corpus = Corpus;
+        if (corpus is null)
+        {
+            Assert.Ignore("../shared/corpus is not present beside the repository: corpus tests need the shared test data");
+        }
+
+        return corpus!;
+    }
+}
