@@ -14,7 +14,6 @@ internal sealed record SarifRun(
     IReadOnlyList<SarifInvocation> Invocations,
     SarifAutomationDetails AutomationDetails,
     IReadOnlyDictionary<string, SarifArtifactLocation> OriginalUriBaseIds,
-    IReadOnlyList<SarifArtifact> Artifacts,
     IReadOnlyList<SarifResult> Results,
     string ColumnKind,
     SarifRunProperties Properties);
@@ -58,9 +57,7 @@ internal sealed record SarifNotification(SarifMessage Message, string Level);
 
 internal sealed record SarifAutomationDetails(string Id);
 
-internal sealed record SarifArtifactLocation(string Uri, string? UriBaseId = null, int? Index = null);
-
-internal sealed record SarifArtifact(SarifArtifactLocation Location);
+internal sealed record SarifArtifactLocation(string Uri, string? UriBaseId = null);
 
 internal sealed record SarifResult(
     string RuleId,

@@ -19,25 +19,11 @@ public sealed class SarifReportWriter(Func<Rule, string> docFor, string sourceRo
     {
         var rules = result.RulesRun.ToList();
         var ruleIndex = rules.Select((r, i) => (r.Descriptor.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var artifacts = new List<string>();
-        var artifactIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        int IndexOf(string path)
-        {
-            if (!artifactIndex.TryGetValue(path, out var i))
-            {
-                i = artifacts.Count;
-                artifacts.Add(path);
-                artifactIndex[path] = i;
-            }
-
-            return i;
-        }
-
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var results = new List<SarifResult>();
         foreach (var f in result.Findings)
         {
-            var related = f.Related.Select((r, i) => Location(r.Location, IndexOf, i + 1, r.Message)).ToList();
+            var related = f.Related.Select((r, i) => Location(r.Location, i + 1, r.Message)).ToList();
             var hash = LineHash(f);
             occurrences[hash] = occurrences.GetValueOrDefault(hash) + 1;
             results.Add(new SarifResult(
@@ -45,7 +31,7 @@ public sealed class SarifReportWriter(Func<Rule, string> docFor, string sourceRo
                 ruleIndex[f.Rule.Id],
                 f.Level.Id(),
                 new SarifMessage(f.Message),
-                [Location(f.Location, IndexOf, null, null)],
+                [Location(f.Location, null, null)],
                 related.Count == 0 ? null : related,
                 new Dictionary<string, string> { ["primaryLocationLineHash"] = $"{hash}:{occurrences[hash]}" },
                 f.Endpoint is null ? null : new SarifResultProperties(f.Endpoint)));
@@ -59,7 +45,6 @@ public sealed class SarifReportWriter(Func<Rule, string> docFor, string sourceRo
                 result.Errors.Select(e => new SarifNotification(new SarifMessage(e), "error")).ToList())],
             new SarifAutomationDetails($"{ToolInfo.Name}/"),
             new Dictionary<string, SarifArtifactLocation> { [SourceRootId] = new(new Uri(root).AbsoluteUri) },
-            artifacts.Select(a => new SarifArtifact(ArtifactLocation(a, null))).ToList(),
             results,
             "utf16CodeUnits",
             new SarifRunProperties(AssumptionText.Entries(result).ToDictionary(e => e.Key, e => new JsonAssumption(e.Version, e.Source))));
@@ -87,19 +72,19 @@ public sealed class SarifReportWriter(Func<Rule, string> docFor, string sourceRo
                 d.DefaultLevel == Level.Note ? "recommendation" : d.DefaultLevel.Id()));
     }
 
-    private static SarifArtifactLocation ArtifactLocation(string path, int? index) =>
+    private static SarifArtifactLocation ArtifactLocation(string path) =>
         Path.IsPathRooted(path)
-            ? new SarifArtifactLocation(new Uri(path).AbsoluteUri, null, index)
-            : new SarifArtifactLocation(EscapeRelative(path), SourceRootId, index);
+            ? new SarifArtifactLocation(new Uri(path).AbsoluteUri)
+            : new SarifArtifactLocation(EscapeRelative(path), SourceRootId);
 
-    private static SarifLocation Location(SourceLocation location, Func<string, int> indexOf, int? id, string? message)
+    private static SarifLocation Location(SourceLocation location, int? id, string? message)
     {
         var r = location.Range;
         var region = r is { } range
             ? new SarifRegion(range.Start.Line, range.Start.Column, range.End.Line, Math.Max(range.End.Column, range.Start.Line == range.End.Line ? range.Start.Column + 1 : 1))
             : null;
         return new SarifLocation(
-            new SarifPhysicalLocation(ArtifactLocation(location.File.Path, indexOf(location.File.Path)), region),
+            new SarifPhysicalLocation(ArtifactLocation(location.File.Path), region),
             id,
             message is null ? null : new SarifMessage(message));
     }

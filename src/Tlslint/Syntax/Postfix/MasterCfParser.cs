@@ -94,6 +94,20 @@ public static class MasterCfParser
             }
         }
 
+        if (!IsWakeup(fields[5].Text))
+        {
+            diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.ParseError,
+                $"invalid wakeup field `{fields[5].Text}`: master accepts `-`, a number of seconds, or a number followed by `?`",
+                new SourceLocation(line.File, fields[5].Range), Fatal: true));
+        }
+
+        if (fields[6].Text != "-" && !fields[6].Text.All(char.IsAsciiDigit))
+        {
+            diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.ParseError,
+                $"invalid process_limit field `{fields[6].Text}`: master accepts `-` or a number",
+                new SourceLocation(line.File, fields[6].Range), Fatal: true));
+        }
+
         if (fields[1].Text == "inet" && fields[2].Text == "y")
         {
             diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.ParseError,
@@ -107,6 +121,12 @@ public static class MasterCfParser
                 $"unknown service type `{fields[1].Text}`: expected inet, unix, unix-dgram, fifo or pass",
                 new SourceLocation(line.File, fields[1].Range), Fatal: true));
         }
+    }
+
+    private static bool IsWakeup(string text)
+    {
+        var digits = text.EndsWith('?') ? text[..^1] : text;
+        return text == "-" || (digits.Length > 0 && digits.All(char.IsAsciiDigit));
     }
 
     private static List<PostfixParameter> ParseArguments(LogicalLine line, List<MasterField> fields,
