@@ -25,7 +25,7 @@ public static class MainCfParser
             parameters.Add(parameter);
             if (FindDataHash(parameter.Value) is { } hash)
             {
-                var valueStart = ValueStart(line, result.Value);
+                var valueStart = ValueStart(result.Value);
                 diagnostics.Add(CommentInValue(line, parameter, valueStart + hash));
             }
         }
@@ -49,7 +49,7 @@ public static class MainCfParser
             line.Range(offset + valueStart, offset + valueEnd));
     }
 
-    private static int ValueStart(LogicalLine line, NameValue nv) => TrimmedValue(nv).Start;
+    internal static int ValueStart(NameValue nv) => TrimmedValue(nv).Start;
 
     private static (int Start, int End) TrimmedValue(NameValue nv)
     {
@@ -83,7 +83,7 @@ public static class MainCfParser
         return null;
     }
 
-    private static ConfigDiagnostic CommentInValue(LogicalLine line, PostfixParameter parameter, int hashOffset)
+    internal static ConfigDiagnostic CommentInValue(LogicalLine line, PostfixParameter parameter, int hashOffset)
     {
         var valueEnd = hashOffset + (parameter.Value.Length - FindDataHash(parameter.Value)!.Value);
         var shown = LogicalLineReader.Shorten(line.Text[hashOffset..valueEnd]);

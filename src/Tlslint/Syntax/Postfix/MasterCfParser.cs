@@ -225,6 +225,12 @@ public static class MasterCfParser
             if (inner.WasSuccessful)
             {
                 var parameter = MainCfParser.ToParameter(line, inner.Value, start + 1);
+                if (MainCfParser.FindDataHash(parameter.Value) is { } hash)
+                {
+                    // -o { smtpd_tls_protocols = !SSLv2 # old }: the braces keep everything up to `}` as the value.
+                    diagnostics.Add(MainCfParser.CommentInValue(line, parameter, start + 1 + MainCfParser.ValueStart(inner.Value) + hash));
+                }
+
                 return parameter with { Range = line.Range(start, start + text.Length) };
             }
 
