@@ -1,0 +1,43 @@
+using Tlslint.Analysis;
+using Tlslint.Model;
+
+namespace Tlslint.Rules.Policy;
+
+public sealed class ImplicitTlsPortWithoutTls : EndpointRule
+{
+    private const int SubmissionsPort = 465;
+    private const string WrapperMode = "smtpd_tls_wrappermode";
+
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "TLS404",
+        Name: "implicit-tls-port-without-tls",
+        Title: "An implicit-TLS port does not speak TLS",
+        DefaultLevel: Level.Error,
+        AppliesTo: Products.Postfix | Products.Dovecot | Products.Nginx | Products.Apache,
+        SecuritySeverity: 7.5);
+
+    public override void Check(TlsEndpoint endpoint, RuleContext context)
+    {
+        if (!IsSubmissionsServer(endpoint) || endpoint.Mode.Value == TlsMode.Implicit
+            || !endpoint.Settings.TryGetValue(WrapperMode, out var wrapper))
+        {
+            return;
+        }
+
+        var message = $"{context.Describe(wrapper)}, so port 465 expects cleartext SMTP where clients start with a TLS handshake; add `-o smtpd_tls_wrappermode=yes` to the service";
+        if (wrapper.Origin == SettingOrigin.Explicit)
+        {
+            context.Report(endpoint, wrapper, message);
+            return;
+        }
+
+        // Wrapper mode in main.cf would break ports 25 and 587, so the fix belongs on the service line.
+        context.Report(message, endpoint.Anchor, related: InheritedFrom(wrapper), endpoint: endpoint);
+    }
+
+    private static List<RelatedLocation> InheritedFrom<T>(Setting<T> setting) =>
+        setting.Origin == SettingOrigin.Inherited ? [new RelatedLocation(setting.Location, $"`{setting.Name}` inherited from here")] : [];
+
+    private static bool IsSubmissionsServer(TlsEndpoint endpoint) =>
+        endpoint.Role == EndpointRole.Server && endpoint.Ports.Contains(SubmissionsPort);
+}
