@@ -73,7 +73,7 @@ internal sealed record SarifResultProperties(string? Endpoint);
 
 internal sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation, int? Id = null, SarifMessage? Message = null);
 
-internal sealed record SarifPhysicalLocation(SarifArtifactLocation ArtifactLocation, SarifRegion? Region);
+internal sealed record SarifPhysicalLocation(SarifArtifactLocation ArtifactLocation, SarifRegion Region);
 
 internal sealed record SarifRegion(int StartLine, int StartColumn, int EndLine, int EndColumn);
 

@@ -79,14 +79,20 @@ public sealed class SarifReportWriter(Func<Rule, string> docFor, string sourceRo
 
     private static SarifLocation Location(SourceLocation location, int? id, string? message)
     {
-        var r = location.Range;
-        var region = r is { } range
-            ? new SarifRegion(range.Start.Line, range.Start.Column, range.End.Line, Math.Max(range.End.Column, range.Start.Line == range.End.Line ? range.Start.Column + 1 : 1))
-            : null;
+        // A finding about a whole file covers all its lines (GitHub and the validator want a region every time).
+        var range = location.Range ?? WholeFile(location.File);
+        var region = new SarifRegion(range.Start.Line, range.Start.Column, range.End.Line,
+            range.End.Line == range.Start.Line ? Math.Max(range.End.Column, range.Start.Column + 1) : range.End.Column);
         return new SarifLocation(
             new SarifPhysicalLocation(ArtifactLocation(location.File.Path), region),
             id,
             message is null ? null : new SarifMessage(message));
+    }
+
+    private static TextRange WholeFile(SourceFile file)
+    {
+        var end = file.PositionAt(file.Text.Length);
+        return new TextRange(file.PositionAt(0), end);
     }
 
     private static string EscapeRelative(string path) =>
