@@ -164,6 +164,10 @@ public static class PostfixResolver
 
         var dh = scope.Get("smtpd_tls_dh1024_param_file");
         scope.Get("smtpd_tls_loglevel");
+
+        // Client certificates make Postfix drop the anonymous suites itself (TLS207).
+        scope.Get("smtpd_tls_ask_ccert");
+        scope.Get("smtpd_tls_req_ccert");
         return new TlsEndpoint
         {
             Name = service.Key,
