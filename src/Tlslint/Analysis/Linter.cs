@@ -70,10 +70,10 @@ public static class Linter
     private static List<Finding> Deduplicate(List<Finding> findings)
     {
         var result = new List<Finding>(findings.Count);
-        var seen = new Dictionary<(string, SourceLocationKey, string), int>();
+        var seen = new Dictionary<(string, SourceLocationKey, string, Level), int>();
         foreach (var f in findings)
         {
-            var key = (f.Rule.Id, new SourceLocationKey(f.Location.File.Path, f.Location.Range), f.Message);
+            var key = (f.Rule.Id, new SourceLocationKey(f.Location.File.Path, f.Location.Range), f.Message, f.Level);
             if (seen.TryGetValue(key, out var index))
             {
                 var first = result[index];
