@@ -40,6 +40,11 @@ public sealed class PostconfDifferentialTests
         {
             foreach (var dir in PostfixTreeFacts.PostfixDirectories(root))
             {
+                if (!new[] { "main.cf", "master.cf" }.Select(f => Path.Combine(dir, f)).Where(File.Exists).All(TestPaths.IsReadableFile))
+                {
+                    continue; // a broken link (fixtures/TLS004) is about reading files, not about parsing them
+                }
+
                 yield return new TestCaseData(dir).SetName($"postconf agrees: {label}/{Path.GetRelativePath(root, dir)}");
             }
         }
@@ -117,7 +122,7 @@ public sealed class PostconfDifferentialTests
     /// <summary>postconf needs a main.cf: a directory with only master.cf is copied beside an empty one.</summary>
     private static string WithMainCf(string dir)
     {
-        if (File.Exists(Path.Combine(dir, "main.cf")))
+        if (TestPaths.IsReadableFile(Path.Combine(dir, "main.cf")))
         {
             return dir;
         }

@@ -95,6 +95,6 @@ internal static class PostfixTreeFacts
     private static T? Parse<T>(string dir, string name, Func<SourceFile, T> parse) where T : class
     {
         var path = Path.Combine(dir, name);
-        return File.Exists(path) ? parse(new SourceFile(name, path, File.ReadAllText(path))) : null;
+        return TestPaths.IsReadableFile(path) ? parse(new SourceFile(name, path, File.ReadAllText(path))) : null;
     }
 }

@@ -37,6 +37,15 @@ public sealed partial class RuleDocTests
         var blocks = ExampleBlock().Matches(RuleCatalog.Doc(rule)).ToList();
         var supported = (rule.Descriptor.AppliesTo & Linter.SupportedProducts).Members().Select(p => p.Id()).ToList();
         var runnable = blocks.Where(b => supported.Contains(b.Groups["product"].Value)).ToList();
+        var doc = RuleCatalog.Doc(rule);
+        var notRunnable = NotRunnable().Match(doc);
+        if (notRunnable.Success)
+        {
+            Assert.That(notRunnable.Groups["why"].Value.Trim(), Is.Not.Empty, "say why the examples cannot run");
+            Assert.That(runnable, Is.Empty, "a doc with runnable examples must not claim otherwise");
+            return;
+        }
+
         if (supported.Count > 0)
         {
             Assert.That(runnable.Any(b => b.Groups["kind"].Value == "bad"), "needs a runnable `bad` example");
@@ -75,6 +84,9 @@ public sealed partial class RuleDocTests
 
     [GeneratedRegex(@"```(?<product>[a-z]+) (?<kind>bad|good)(?: (?<file>[\w.]+))?\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex ExampleBlock();
+
+    [GeneratedRegex(@"<!-- examples-not-runnable:(?<why>[^>]*)-->")]
+    private static partial Regex NotRunnable();
 
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Link();

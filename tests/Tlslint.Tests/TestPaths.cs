@@ -28,6 +28,13 @@ internal static class TestPaths
         }
     }
 
+    /// <summary>A file that can be opened: not a dangling symbolic link (which File.Exists reports as present).</summary>
+    public static bool IsReadableFile(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && (info.LinkTarget is null || info.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true });
+    }
+
     public static string RequireCorpus()
     {
         var corpus = Corpus;

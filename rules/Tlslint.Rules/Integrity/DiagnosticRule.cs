@@ -13,7 +13,8 @@ public abstract class DiagnosticRule : TreeRule
         {
             if (diagnostic.Kind == Kind)
             {
-                context.Report(diagnostic.Message, diagnostic.Location);
+                // A file the server cannot load at all is an error whatever the rule's usual level.
+                context.Report(diagnostic.Message, diagnostic.Location, diagnostic.Fatal ? Level.Error : null);
             }
         }
     }

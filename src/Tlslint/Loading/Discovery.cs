@@ -107,7 +107,10 @@ public static class Discovery
             return;
         }
 
-        var files = PostfixFiles.Select(f => Path.Combine(directory, f)).Where(File.Exists).ToList();
+        // A dangling symbolic link still names a file the server would try to read: keep it, reading reports it.
+        var files = PostfixFiles.Select(f => Path.Combine(directory, f))
+            .Where(f => File.Exists(f) || new FileInfo(f).LinkTarget is not null)
+            .ToList();
         trees[key] = new DiscoveredTree(Product.Postfix, directory, files);
     }
 
