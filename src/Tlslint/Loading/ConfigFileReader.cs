@@ -36,7 +36,20 @@ public static class ConfigFileReader
                 return null;
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            var link = new FileInfo(fullPath).LinkTarget;
+            diagnostics.Add(Unreadable(placeholder, link is null
+                ? "does not exist"
+                : $"is a symbolic link to `{link}`, which does not exist"));
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            diagnostics.Add(Unreadable(placeholder, "cannot be read: permission denied for this user (run tlslint as a user that can read it, e.g. root)"));
+            return null;
+        }
+        catch (IOException e)
         {
             diagnostics.Add(Unreadable(placeholder, $"cannot be read: {e.Message}"));
             return null;

@@ -21,7 +21,9 @@ public sealed class TextReportWriter(bool color) : IReportWriter
         var warnings = result.Findings.Count(f => f.Level == Level.Warning);
         var notes = result.Findings.Count(f => f.Level == Level.Note);
         var files = result.Trees.Sum(t => t.Files.Count);
-        var summary = result.Findings.Count == 0
+        var summary = result.Trees.Count == 0
+            ? "No configuration found: tlslint looks for Postfix configuration directories (main.cf, master.cf)"
+            : result.Findings.Count == 0
             ? $"No findings in {files} {Plural(files, "file")} ({result.Trees.Count} {Plural(result.Trees.Count, "configuration tree")})"
             : $"{result.Findings.Count} {Plural(result.Findings.Count, "finding")} ({errors} {Plural(errors, "error")}, {warnings} {Plural(warnings, "warning")}, {notes} {Plural(notes, "note")}) in {files} {Plural(files, "file")}";
         if (result.Findings.Count > 0 || result.Trees.Count > 0)

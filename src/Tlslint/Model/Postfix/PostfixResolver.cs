@@ -362,7 +362,7 @@ public static class PostfixResolver
         ProductVersion version, IReadOnlySet<string> referenced) =>
         new(p.Name, p.Value, scope, label,
             new SourceLocation(file, p.Range), new SourceLocation(file, p.NameRange), new SourceLocation(file, p.ValueRange),
-            PostfixVocabulary.Lookup(p.Name, version, referenced))
+            PostfixVocabulary.Lookup(p.Name, p.Value, version, referenced))
         {
             Product = Product.Postfix,
         };

@@ -58,12 +58,16 @@ public static class PostfixVocabulary
         || name.Contains("cipher", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The verdict on a name as written, given the names the configuration refers to with <c>$name</c>.</summary>
-    public static NameInfo Lookup(string name, ProductVersion version, IReadOnlySet<string> referenced)
+    public static NameInfo Lookup(string name, string value, ProductVersion version, IReadOnlySet<string> referenced)
     {
         var tls = IsTlsRelevant(name);
         if (Obsolete.TryGetValue(name, out var obsolete) && version >= obsolete.From)
         {
-            return new NameInfo(NameStatus.Obsolete, tls, Advice: obsolete.Advice);
+            // `smtpd_use_tls = no` asks for nothing the default does not already do: the advice is to drop it.
+            var advice = IsLegacyBoolean(name) && value.Trim().Equals("no", StringComparison.OrdinalIgnoreCase)
+                ? "`no` is its default, so the line does nothing; remove it and let the security level decide"
+                : obsolete.Advice;
+            return new NameInfo(NameStatus.Obsolete, tls, Advice: advice);
         }
 
         if (IsKnown(name, version) || !IsLoaded)
@@ -108,6 +112,9 @@ public static class PostfixVocabulary
 
         return best;
     }
+
+    private static bool IsLegacyBoolean(string name) =>
+        name.EndsWith("_use_tls", StringComparison.Ordinal) || name.EndsWith("_enforce_tls", StringComparison.Ordinal);
 
     private static bool IsServiceDerived(string name)
     {
