@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Tlslint.Benchmarks.LintBenchmarks).Assembly).Run(args);
