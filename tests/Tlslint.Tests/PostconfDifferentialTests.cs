@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Tlslint.Model;
 using Tlslint.Model.Postfix;
 
@@ -134,23 +133,6 @@ public sealed class PostconfDifferentialTests
         return copy;
     }
 
-    private static (int ExitCode, string Output, string Error) Run(string program, params string[] args)
-    {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(30_000))
-        {
-            process.Kill();
-            Assert.Fail($"{program} {string.Join(' ', args)} did not finish in 30 s");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int ExitCode, string Output, string Error) Run(string program, params string[] args) =>
+        ExternalTool.Run(program, args, TimeSpan.FromSeconds(30));
 }

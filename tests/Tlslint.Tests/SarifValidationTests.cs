@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Tlslint.Tests;
@@ -103,8 +102,7 @@ public sealed class SarifValidationTests
 
     private static string RequireNpx()
     {
-        var npx = Environment.GetEnvironmentVariable("PATH")?.Split(':')
-            .Select(p => Path.Combine(p, "npx")).FirstOrDefault(File.Exists);
+        var npx = ExternalTool.Find("npx");
         if (npx is not null)
         {
             return npx;
@@ -121,21 +119,7 @@ public sealed class SarifValidationTests
 
     private static (int Code, string Output) Run(string program, string[] args)
     {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(300_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the SARIF multitool did not finish in 5 minutes");
-        }
-
-        return (process.ExitCode, output.Result + error.Result);
+        var (code, output, error) = ExternalTool.Run(program, args, TimeSpan.FromMinutes(5));
+        return (code, output + error);
     }
 }

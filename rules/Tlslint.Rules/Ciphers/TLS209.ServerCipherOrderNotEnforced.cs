@@ -32,7 +32,7 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
         var opportunistic = endpoint.Mode.Value == TlsMode.StartTlsOptional && endpoint.Ports.Contains(25);
         var where = opportunistic ? " for opportunistic TLS on port 25" : string.Empty;
         context.Report(endpoint, preference,
-            $"{Subject(context, preference)} lets clients choose, and the `{endpoint.Ciphers.Value.Grade}` grade{Exclusions(endpoint)} "
+            $"{context.Subject(preference)} lets clients choose, and the `{endpoint.Ciphers.Value.Grade}` grade{Exclusions(endpoint)} "
             + $"still offers CBC or non-forward-secret suites{where}; set `tls_preempt_cipherlist = yes`",
             opportunistic ? Level.Note : null);
     }
@@ -45,6 +45,4 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
         endpoint.Protocols.Value.IsValid && endpoint.Protocols.Value.Enabled == TlsVersionSet.Of(TlsVersion.TlsV1_3);
 
     /// <summary>"`name = value`" for a written value, "`name` defaults to `x` in Postfix 3.7, which" for a default.</summary>
-    private static string Subject<T>(RuleContext context, Setting<T> setting) =>
-        setting.IsDefault ? $"{context.Describe(setting)}, which" : context.Describe(setting);
 }

@@ -32,9 +32,6 @@ public sealed class SslProtocolEnabled : EndpointRule
             ? $"; OpenSSL {context.Assumptions.OpenSsl.Version} as Debian builds it has no SSLv3, but another TLS library may"
             : string.Empty;
         context.Report(endpoint, protocols,
-            $"{Subject(context, protocols)} enables `{ssl}` for {endpoint.Name}{runtime}; exclude it, e.g. `>=TLSv1.2`");
+            $"{context.Subject(protocols)} enables `{ssl}` for {endpoint.Name}{runtime}; exclude it, e.g. `>=TLSv1.2`");
     }
-
-    private static string Subject(RuleContext context, Setting<ProtocolSelection> setting) =>
-        setting.IsDefault ? $"{context.Describe(setting)}, which" : context.Describe(setting);
 }

@@ -42,7 +42,7 @@ public sealed class LegacyTlsEnabled : EndpointRule
             : IsOpportunisticClient(endpoint) ? " for opportunistic outbound TLS"
             : string.Empty;
         context.Report(endpoint, protocols,
-            $"{Subject(context, protocols)} enables `{legacy}`{where}; {Runtime(context.Assumptions)}; use `{Fix(endpoint)}`",
+            $"{context.Subject(protocols)} enables `{legacy}`{where}; {Runtime(context.Assumptions)}; use `{Fix(endpoint)}`",
             opportunistic ? Level.Note : null);
     }
 
@@ -59,6 +59,4 @@ public sealed class LegacyTlsEnabled : EndpointRule
     private static string Fix(TlsEndpoint endpoint) => endpoint.Product == Product.Postfix ? ">=TLSv1.2" : "TLSv1.2 TLSv1.3";
 
     /// <summary>"`name = value`" for a written value, "`name` defaults to `x` in Postfix 3.7, which" for a default.</summary>
-    private static string Subject<T>(RuleContext context, Setting<T> setting) =>
-        setting.IsDefault ? $"{context.Describe(setting)}, which" : context.Describe(setting);
 }

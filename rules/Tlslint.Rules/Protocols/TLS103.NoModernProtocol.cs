@@ -43,7 +43,7 @@ public sealed class NoModernProtocol : EndpointRule
             : string.Empty;
         var opportunistic = IsOpportunisticMx(endpoint);
         context.Report(endpoint, protocols,
-            $"{Subject(context, protocols)} {what}{(opportunistic ? " for opportunistic TLS on port 25" : string.Empty)}{runtime}; enable TLS 1.2 and 1.3 with `>=TLSv1.2`",
+            $"{context.Subject(protocols)} {what}{(opportunistic ? " for opportunistic TLS on port 25" : string.Empty)}{runtime}; enable TLS 1.2 and 1.3 with `>=TLSv1.2`",
             opportunistic ? Level.Warning : null);
     }
 
@@ -59,6 +59,4 @@ public sealed class NoModernProtocol : EndpointRule
     };
 
     /// <summary>"`name = value`" for a written value, "`name` defaults to `x` in Postfix 3.7, which" for a default.</summary>
-    private static string Subject<T>(RuleContext context, Setting<T> setting) =>
-        setting.IsDefault ? $"{context.Describe(setting)}, which" : context.Describe(setting);
 }

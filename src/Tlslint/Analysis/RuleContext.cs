@@ -79,6 +79,13 @@ public sealed class RuleContext
             : $"`{setting.Name}` defaults to `{setting.RawText}` in {product} {version}";
     }
 
+    /// <summary>
+    /// <see cref="Describe{T}"/> as the subject of a sentence: "`name = value` enables …", or for a default
+    /// "`name` defaults to `x` in Postfix 3.7, which enables …".
+    /// </summary>
+    public string Subject<T>(Setting<T> setting) =>
+        setting.IsDefault ? $"{Describe(setting)}, which" : Describe(setting);
+
     private static string Describe(Product product) => product switch
     {
         Product.Postfix => "service",
