@@ -79,8 +79,8 @@ public static class PostfixDefaults
     private static string MandatoryProtocols(ProductVersion v) =>
         v >= new ProductVersion(3, 6) ? ">=TLSv1" : BeforeMid2015Fixes(v) ? "!SSLv2" : "!SSLv2, !SSLv3";
 
-    private static string EecdhGrade(ProductVersion v) =>
-        v >= new ProductVersion(3, 4) ? "auto" : v >= new ProductVersion(3, 2) ? "auto" : "strong";
+    /// <summary>3.2 and 3.3 chose <c>auto</c> only with OpenSSL 1.0.2 or later; tlslint assumes such a build.</summary>
+    private static string EecdhGrade(ProductVersion v) => v >= new ProductVersion(3, 2) ? "auto" : "strong";
 
     private static string Legacy(ProductVersion v, string upTo30, string from31) =>
         "aNULL:-aNULL:" + (v < new ProductVersion(3, 1) ? upTo30 : from31) + ":@STRENGTH";

@@ -33,7 +33,7 @@ public static class PostfixResolver
                 service.Name.Text, command);
             TlsEndpoint? endpoint = command switch
             {
-                "smtpd" when service.Type.Text == "inet" => Server(service, anchor, scope, version.Version, main?.File),
+                "smtpd" when service.Type.Text == "inet" => Server(service, anchor, scope, version.Version),
                 "smtp" or "lmtp" => Client(service, anchor, scope, command, version.Version),
                 _ => null,
             };
@@ -144,7 +144,7 @@ public static class PostfixResolver
         };
     }
 
-    private static TlsEndpoint Server(MasterService service, SourceLocation anchor, PostfixScope scope, ProductVersion version, SourceFile? mainFile)
+    private static TlsEndpoint Server(MasterService service, SourceLocation anchor, PostfixScope scope, ProductVersion version)
     {
         var (host, port) = PostfixServiceAddress.Parse(service.Name.Text);
         var wrapper = scope.GetBool("smtpd_tls_wrappermode");
