@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Tlslint.Analysis;
 using Tlslint.Model;
@@ -109,6 +110,12 @@ public static class CommandLine
         foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption })
         {
             root.Options.Add(option);
+        }
+
+        // The built-in --version prints the entry assembly's version, which is the test host's when Run is called in-process.
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new PrintVersion(stdout);
         }
 
         root.Arguments.Add(PathsArgument);
@@ -341,5 +348,14 @@ public static class CommandLine
     {
         stderr.WriteLine($"tlslint: {message}");
         return ExitInputError;
+    }
+
+    private sealed class PrintVersion(TextWriter stdout) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            stdout.WriteLine(ToolInfo.Version);
+            return ExitOk;
+        }
     }
 }

@@ -91,7 +91,7 @@ public sealed partial class FixtureTests
 
         foreach (var line in File.ReadAllLines(file).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')))
         {
-            Assert.That(Cli.CommandLine.TryAssume(assumptions, line.Trim(), out assumptions, out var problem), problem);
+            Assert.That(Tlslint.Cli.CommandLine.TryAssume(assumptions, line.Trim(), out assumptions, out var problem), problem);
         }
 
         return assumptions;

@@ -44,7 +44,7 @@ public sealed class SarifValidationTests
         {
             var stdout = new StringWriter();
             var stderr = new StringWriter();
-            var code = Cli.CommandLine.Run([".", "--format", "sarif", "--output", output, "--fail-on", "none"], stdout, stderr);
+            var code = Tlslint.Cli.CommandLine.Run([".", "--format", "sarif", "--output", output, "--fail-on", "none"], stdout, stderr);
             Assert.That(code, Is.AnyOf(0, 2), stderr.ToString());
             Assert.That(File.Exists(output), Is.True, stderr.ToString());
             using var doc = JsonDocument.Parse(File.ReadAllText(output));
