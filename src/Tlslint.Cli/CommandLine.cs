@@ -164,7 +164,7 @@ public static class CommandLine
 
         IReportWriter? writer = format switch
         {
-            "text" => new TextReportWriter(UseColor(parse)),
+            "text" => new TextReportWriter(UseColor(parse, stdout)),
             "json" => new JsonReportWriter(),
             "sarif" => new SarifReportWriter(RuleCatalog.Doc, request.WorkingDirectory),
             _ => null,
@@ -314,8 +314,10 @@ public static class CommandLine
         }
     }
 
-    private static bool UseColor(ParseResult parse) =>
-        !parse.GetValue(NoColorOption)
+    /// <summary>Colour only for a terminal on the real standard output (not for a caller's writer, a file or a pipe).</summary>
+    private static bool UseColor(ParseResult parse, TextWriter stdout) =>
+        ReferenceEquals(stdout, Console.Out)
+        && !parse.GetValue(NoColorOption)
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
         && parse.GetValue(OutputOption) is null
         && !Console.IsOutputRedirected;

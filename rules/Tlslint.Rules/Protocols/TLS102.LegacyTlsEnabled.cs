@@ -42,7 +42,7 @@ public sealed class LegacyTlsEnabled : EndpointRule
             : IsOpportunisticClient(endpoint) ? " for opportunistic outbound TLS"
             : string.Empty;
         context.Report(endpoint, protocols,
-            $"{context.Subject(protocols)} enables `{legacy}`{where}; {Runtime(context.Assumptions)}; use `{Fix(endpoint)}`",
+            $"{context.Subject(protocols)} enables `{legacy}`{where}; {Runtime(context.Assumptions)}; use `{protocols.Value.Recommended}`",
             opportunistic ? Level.Note : null);
     }
 
@@ -56,7 +56,6 @@ public sealed class LegacyTlsEnabled : EndpointRule
         ? $"the assumed OpenSSL {assumptions.OpenSsl.Version} at security level {assumptions.SecurityLevel} refuses these versions at run time, but only as long as nothing lowers the level to 0"
         : $"the assumed OpenSSL {assumptions.OpenSsl.Version} still negotiates these versions";
 
-    private static string Fix(TlsEndpoint endpoint) => endpoint.Product == Product.Postfix ? ">=TLSv1.2" : "TLSv1.2 TLSv1.3";
 
     /// <summary>"`name = value`" for a written value, "`name` defaults to `x` in Postfix 3.7, which" for a default.</summary>
 }

@@ -27,7 +27,7 @@ public sealed class NoModernProtocol : EndpointRule
         if (!protocols.Value.IsValid)
         {
             context.Report(endpoint, protocols,
-                $"{context.Describe(protocols)} is not a valid list ({protocols.Value.Problem}), so {Consequence(endpoint)}; write a valid list such as `>=TLSv1.2`");
+                $"{context.Describe(protocols)} is not a valid list ({protocols.Value.Problem}), so {Consequence(endpoint)}; write a valid list such as `{protocols.Value.Recommended}`");
             return;
         }
 
@@ -43,7 +43,7 @@ public sealed class NoModernProtocol : EndpointRule
             : string.Empty;
         var opportunistic = IsOpportunisticMx(endpoint);
         context.Report(endpoint, protocols,
-            $"{context.Subject(protocols)} {what}{(opportunistic ? " for opportunistic TLS on port 25" : string.Empty)}{runtime}; enable TLS 1.2 and 1.3 with `>=TLSv1.2`",
+            $"{context.Subject(protocols)} {what}{(opportunistic ? " for opportunistic TLS on port 25" : string.Empty)}{runtime}; enable TLS 1.2 and 1.3 with `{protocols.Value.Recommended}`",
             opportunistic ? Level.Warning : null);
     }
 

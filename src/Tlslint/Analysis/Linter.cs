@@ -27,12 +27,6 @@ public static class Linter
             findings[i] = Check(trees[i], rules, request.Assumptions);
         });
 
-        // A configuration file that could not be read at all (a FIFO, a device, too large) has no rule to report it,
-        // so it is an input error: without this the run would exit 2 and say nothing.
-        errors.AddRange(trees.SelectMany(t => t.Diagnostics)
-            .Where(d => d is { Kind: DiagnosticKind.Unreadable, Fatal: true })
-            .Select(d => d.Message));
-
         var all = findings.SelectMany(f => f)
             .OrderBy(f => f.Location.File.Path, StringComparer.Ordinal)
             .ThenBy(f => f.Location.Line)

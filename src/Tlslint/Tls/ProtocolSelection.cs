@@ -5,14 +5,17 @@ namespace Tlslint.Tls;
 /// <param name="IsValid">False when the product rejects the list (Postfix then disables TLS altogether).</param>
 /// <param name="Problem">Why the list is invalid, for messages; null when valid.</param>
 /// <param name="Contradictions">Ways the list does not mean what it seems to (one sentence each).</param>
+/// <param name="Recommended">How this product and version spell "TLS 1.2 and later", for messages.</param>
 public sealed record ProtocolSelection(
     TlsVersionSet Enabled,
     bool IsValid,
     string? Problem,
-    IReadOnlyList<string> Contradictions)
+    IReadOnlyList<string> Contradictions,
+    string Recommended)
 {
-    public static ProtocolSelection Valid(TlsVersionSet enabled, IReadOnlyList<string>? contradictions = null) =>
-        new(enabled, true, null, contradictions ?? []);
+    public static ProtocolSelection Valid(TlsVersionSet enabled, string recommended, IReadOnlyList<string>? contradictions = null) =>
+        new(enabled, true, null, contradictions ?? [], recommended);
 
-    public static ProtocolSelection Invalid(string problem) => new(TlsVersionSet.Empty, false, problem, []);
+    public static ProtocolSelection Invalid(string problem, string recommended) =>
+        new(TlsVersionSet.Empty, false, problem, [], recommended);
 }

@@ -462,10 +462,13 @@ public sealed class CommandLineTests
         var r = RunWithin(TimeSpan.FromSeconds(60), "--format", "json", _tree.Root);
 
         Assert.That(r.Code, Is.EqualTo(2));
-        Assert.That(r.Err, Does.Contain("fifo/main.cf").And.Contain("not a regular file"), "the user is told why the run failed");
         using var json = Json(r);
-        var errors = json.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()).ToList();
-        Assert.That(errors, Has.Some.Contains("fifo/main.cf"));
+        var unreadable = json.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("ruleId").GetString() == "TLS004").ToList();
+        Assert.That(unreadable, Has.Count.EqualTo(1), "the user is told why the run failed, at the file");
+        Assert.That(unreadable[0].GetProperty("file").GetString(), Does.EndWith("fifo/main.cf"));
+        Assert.That(unreadable[0].GetProperty("level").GetString(), Is.EqualTo("error"));
+        Assert.That(unreadable[0].GetProperty("message").GetString(), Does.Contain("not a regular file"));
         Assert.That(Findings(json).Select(f => (f.Rule, f.File)), Has.Some.Matches<(string Rule, string File)>(f => f.Rule == "TLS101" && f.File.EndsWith("ok/main.cf")));
     }
 

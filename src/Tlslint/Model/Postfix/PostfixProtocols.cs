@@ -13,8 +13,13 @@ public static class PostfixProtocols
     private static readonly char[] Separators = [' ', '\t', '\n', '\r', ',', ':', '\v', '\f'];
     private static readonly TlsVersionSet Known = TlsVersionSet.Range(TlsVersion.SslV2, TlsVersion.TlsV1_3);
 
+    /// <summary>"TLS 1.2 and later" as Postfix <paramref name="version"/> can say it (ranges need 3.6).</summary>
+    public static string Recommended(ProductVersion version) =>
+        version >= new ProductVersion(3, 6) ? ">=TLSv1.2" : "!SSLv2, !SSLv3, !TLSv1, !TLSv1.1";
+
     public static ProtocolSelection Parse(string value, ProductVersion version)
     {
+        var recommended = Recommended(version);
         var include = TlsVersionSet.Empty;
         var exclude = TlsVersionSet.Empty;
         TlsVersion? floor = null;
@@ -26,7 +31,7 @@ public static class PostfixProtocols
             {
                 if (version < new ProductVersion(3, 6))
                 {
-                    return ProtocolSelection.Invalid($"`{token}`: protocol ranges need Postfix 3.6 or later");
+                    return ProtocolSelection.Invalid($"`{token}`: protocol ranges need Postfix 3.6 or later", recommended);
                 }
 
                 var bound = token[2..];
@@ -37,7 +42,7 @@ public static class PostfixProtocols
 
                 if (!TryParseBound(bound, version, out var v))
                 {
-                    return ProtocolSelection.Invalid($"`{token}` is not a protocol bound");
+                    return ProtocolSelection.Invalid($"`{token}` is not a protocol bound", recommended);
                 }
 
                 bounds = true;
@@ -57,7 +62,7 @@ public static class PostfixProtocols
             var name = negated ? token[1..] : token;
             if (!TryParseName(name, version, out var p))
             {
-                return ProtocolSelection.Invalid($"`{token}` is not a protocol name Postfix {version} knows");
+                return ProtocolSelection.Invalid($"`{token}` is not a protocol name Postfix {version} knows", recommended);
             }
 
             if (negated)
@@ -82,7 +87,7 @@ public static class PostfixProtocols
             enabled = enabled.Intersect(TlsVersionSet.Range(TlsVersion.SslV2, c));
         }
 
-        return ProtocolSelection.Valid(enabled, Contradictions(include, exclude, bounds, enabled));
+        return ProtocolSelection.Valid(enabled, recommended, Contradictions(include, exclude, bounds, enabled));
     }
 
     private static List<string> Contradictions(TlsVersionSet include, TlsVersionSet exclude, bool bounds, TlsVersionSet enabled)

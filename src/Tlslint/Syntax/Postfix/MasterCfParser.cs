@@ -200,7 +200,7 @@ public static class MasterCfParser
             {
                 diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.CommentInValue,
                     "`#` after the command is an argument, not a comment: smtpd exits at start with \"unexpected command-line argument\"; move the comment to a line of its own",
-                    line.Location(extra.Start.Pos, line.Text.TrimEnd().Length), Fatal: false));
+                    line.Location(extra.Start.Pos, line.Text.TrimEnd().Length), Fatal: true));
             }
             else
             {
