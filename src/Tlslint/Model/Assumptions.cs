@@ -15,7 +15,7 @@ public sealed record Assumptions(
         {
             [Product.Postfix] = new(new ProductVersion(3, 7, 11), "default (Debian 12)"),
             [Product.Dovecot] = new(new ProductVersion(2, 3, 19), "default (Debian 12)"),
-            [Product.Apache] = new(new ProductVersion(2, 4, 62), "default (Debian 12)"),
+            [Product.Apache] = new(new ProductVersion(2, 4, 71), "default (Debian 12)"),
             [Product.Nginx] = new(new ProductVersion(1, 22, 1), "default (Debian 12)"),
         },
         new AssumedVersion(new ProductVersion(3, 0, 0), "default (Debian 12)"),
