@@ -307,6 +307,18 @@ public sealed class PostfixResolverTests
         Assert.That(ciphers.CipherString, Is.EqualTo("aNULL:-aNULL:HIGH:@STRENGTH:!aNULL:!RC4:!MD5"));
     }
 
+    [TestCase("3.7", "low", "aNULL:-aNULL:HIGH:MEDIUM:LOW:+RC4:@STRENGTH")]
+    [TestCase("3.8", "low", "aNULL:-aNULL:HIGH:MEDIUM:!SEED:!IDEA:!3DES:!RC2:!RC4:!RC5:!kDH:!kECDH:!aDSS:!MD5:+RC4:@STRENGTH")]
+    [TestCase("3.8", "export", "aNULL:-aNULL:HIGH:MEDIUM:!SEED:!IDEA:!3DES:!RC2:!RC4:!RC5:!kDH:!kECDH:!aDSS:!MD5:+RC4:@STRENGTH")]
+    public void Low_and_export_grades_use_the_medium_list_from_3_8(string version, string grade, string expected)
+    {
+        var tree = Resolve($"smtpd_tls_security_level = may\nsmtpd_tls_ciphers = {grade}\n", null, Postfix(version));
+
+        var ciphers = Endpoint(tree, "smtp/inet").Ciphers.Value;
+        Assert.That(ciphers.Grade, Is.EqualTo(grade), "the grade as written is kept for messages");
+        Assert.That(ciphers.CipherString, Is.EqualTo(expected));
+    }
+
     [Test]
     public void Compatibility_level_raises_the_assumed_version()
     {

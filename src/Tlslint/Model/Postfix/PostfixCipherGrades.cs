@@ -32,6 +32,13 @@ public static class PostfixCipherGrades
     };
 
     /// <summary>
+    /// The grade whose <c>tls_&lt;grade&gt;_cipherlist</c> Postfix really uses: from 3.8 on, <c>low</c> and
+    /// <c>export</c> mean <c>medium</c> (their own lists are ignored).
+    /// </summary>
+    public static string EffectiveGrade(string grade, ProductVersion postfix) =>
+        postfix >= Postfix38 && grade is "low" or "export" ? "medium" : grade;
+
+    /// <summary>
     /// The grade whose built-in list the endpoint uses (Postfix 3.8+ ignores <c>low</c> and <c>export</c> and uses
     /// <c>medium</c>), or null when the grade is unknown or its <c>tls_&lt;grade&gt;_cipherlist</c> was changed from the
     /// built-in value, so that only the cipher engine can tell what it selects.
@@ -44,11 +51,7 @@ public static class PostfixCipherGrades
             return null;
         }
 
-        if (postfix >= Postfix38 && grade is "low" or "export")
-        {
-            grade = "medium";
-        }
-
+        grade = EffectiveGrade(grade, postfix);
         return endpoint.Settings.TryGetValue($"tls_{grade}_cipherlist", out var list)
             && !list.IsDefault && list.Value.Trim() != PostfixDefaults.For(list.Name, postfix)
             ? null
@@ -157,11 +160,7 @@ public static class PostfixCipherGrades
             return null;
         }
 
-        if (postfix >= Postfix38 && grade is "low" or "export")
-        {
-            grade = "medium";
-        }
-
+        grade = EffectiveGrade(grade, postfix);
         if (!endpoint.Settings.TryGetValue($"tls_{grade}_cipherlist", out var list))
         {
             return null;

@@ -153,7 +153,7 @@ public static class PostfixResolver
         var enforced = mode.Value.RequiresTls();
 
         var protocols = Protocols(scope.Get(enforced ? "smtpd_tls_mandatory_protocols" : "smtpd_tls_protocols"), version);
-        var ciphers = Ciphers(scope, "smtpd", enforced);
+        var ciphers = Ciphers(scope, "smtpd", enforced, version);
         var sasl = scope.GetBool("smtpd_sasl_auth_enable");
         var authOnly = scope.GetBool("smtpd_tls_auth_only");
         var authBeforeTls = authOnly.Map(only => sasl.Value && mode.Value == TlsMode.StartTlsOptional && !only);
@@ -267,7 +267,7 @@ public static class PostfixResolver
             Anchor = anchor,
             Mode = mode,
             Protocols = Protocols(scope.Get(mandatory ? $"{prefix}_tls_mandatory_protocols" : $"{prefix}_tls_protocols"), version),
-            Ciphers = Ciphers(scope, prefix, mandatory),
+            Ciphers = Ciphers(scope, prefix, mandatory, version),
             ServerCipherPreference = scope.GetBool("tls_preempt_cipherlist"),
             Certificates = Certificates(scope, prefix),
             AuthEnabled = scope.GetBool($"{prefix}_sasl_auth_enable"),
@@ -283,12 +283,12 @@ public static class PostfixResolver
     /// The grade picks <c>tls_&lt;grade&gt;_cipherlist</c>; each exclusion is appended as <c>:!X</c>. Mandatory TLS
     /// adds the mandatory exclusions to the general ones.
     /// </summary>
-    private static Setting<CipherSelection> Ciphers(PostfixScope scope, string prefix, bool mandatory)
+    private static Setting<CipherSelection> Ciphers(PostfixScope scope, string prefix, bool mandatory, ProductVersion version)
     {
         var grade = scope.Get(mandatory ? $"{prefix}_tls_mandatory_ciphers" : $"{prefix}_tls_ciphers");
         var gradeName = grade.Value.Trim().ToLowerInvariant();
         var list = gradeName is "high" or "medium" or "low" or "export" or "null"
-            ? scope.Get($"tls_{gradeName}_cipherlist").Value
+            ? scope.Get($"tls_{PostfixCipherGrades.EffectiveGrade(gradeName, version)}_cipherlist").Value
             : string.Empty;
         var exclusions = Split(scope.Get($"{prefix}_tls_exclude_ciphers").Value).ToList();
         if (mandatory)
