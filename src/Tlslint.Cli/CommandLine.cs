@@ -251,14 +251,14 @@ public static class CommandLine
             Ignore = SplitList(parse.GetValue(IgnoreOption)),
             Assumptions = assumptions,
         };
-        var unknown = RuleSelection.Unknown(RuleCatalog.All, request.Select.Concat(request.Ignore)).ToList();
-        if (unknown.Count > 0)
+        // A selector typo is bad usage: say so before linting anything.
+        var problems = RuleSelection.Problems(request.Rules, request.Select, request.Ignore).ToList();
+        foreach (var problem in problems)
         {
-            UsageError(stderr, $"--select/--ignore: {string.Join(", ", unknown.Select(u => $"`{u}`"))} matches no rule (see `tlslint rules`)");
-            return false;
+            UsageError(stderr, problem);
         }
 
-        return true;
+        return problems.Count == 0;
     }
 
     internal static bool TryAssume(Assumptions current, string item, out Assumptions updated, out string problem)

@@ -11,11 +11,7 @@ public static class Linter
 
     public static LintResult Run(LintRequest request)
     {
-        var errors = new List<string>();
-        foreach (var unknown in RuleSelection.Unknown(request.Rules, request.Select.Concat(request.Ignore)))
-        {
-            errors.Add($"--select/--ignore: `{unknown}` matches no rule (see `tlslint rules`)");
-        }
+        var errors = RuleSelection.Problems(request.Rules, request.Select, request.Ignore).ToList();
 
         var rules = RuleSelection.Apply(request.Rules, request.Select, request.Ignore);
         var discovered = Discovery.Find(request.Paths, request.Excludes, request.WorkingDirectory, errors);

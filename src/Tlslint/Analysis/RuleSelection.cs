@@ -8,9 +8,14 @@ public static class RuleSelection
             .OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>The selectors that match no rule, so that a typo is reported instead of silently running nothing.</summary>
-    public static IEnumerable<string> Unknown(IReadOnlyList<Rule> rules, IEnumerable<string> selectors) =>
-        selectors.Where(s => !rules.Any(r => Matches(r, s)));
+    /// <summary>
+    /// One message per <c>--select</c>/<c>--ignore</c> selector that matches no rule, so that a typo is reported
+    /// instead of silently running nothing.
+    /// </summary>
+    public static IEnumerable<string> Problems(IReadOnlyList<Rule> rules, IReadOnlyList<string> select, IReadOnlyList<string> ignore) =>
+        select.Concat(ignore)
+            .Where(s => !rules.Any(r => Matches(r, s)))
+            .Select(s => $"--select/--ignore: `{s}` matches no rule (see `tlslint rules`)");
 
     private static bool Matches(Rule rule, string selector) =>
         rule.Descriptor.Id.StartsWith(selector.Trim(), StringComparison.OrdinalIgnoreCase)
