@@ -291,6 +291,25 @@ public sealed class PostfixExpander
         return -1;
     }
 
+    /// <summary>Every parameter name a value refers to as <c>$name</c>, <c>${name…}</c> or <c>$(name)</c>, without expanding.</summary>
+    public static IEnumerable<string> ReferencedNames(string value)
+    {
+        for (var i = value.IndexOf('$'); i >= 0 && i + 1 < value.Length; i = value.IndexOf('$', i + 1))
+        {
+            var start = value[i + 1] is '{' or '(' ? i + 2 : i + 1;
+            var end = start;
+            while (end < value.Length && IsNameChar(value[end]))
+            {
+                end++;
+            }
+
+            if (end > start)
+            {
+                yield return value[start..end];
+            }
+        }
+    }
+
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     private sealed class ExpansionException(string message) : Exception(message);

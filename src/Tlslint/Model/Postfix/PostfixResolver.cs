@@ -375,20 +375,7 @@ public static class PostfixResolver
             .Concat(master?.Services.SelectMany(s => s.Overrides.Select(o => o.Value).Concat(s.Arguments.Select(a => a.Text))) ?? []);
         foreach (var value in values)
         {
-            for (var i = value.IndexOf('$'); i >= 0 && i + 1 < value.Length; i = value.IndexOf('$', i + 1))
-            {
-                var start = value[i + 1] is '{' or '(' ? i + 2 : i + 1;
-                var end = start;
-                while (end < value.Length && (char.IsAsciiLetterOrDigit(value[end]) || value[end] == '_'))
-                {
-                    end++;
-                }
-
-                if (end > start)
-                {
-                    names.Add(value[start..end]);
-                }
-            }
+            names.UnionWith(PostfixExpander.ReferencedNames(value));
         }
 
         return names;
