@@ -60,8 +60,10 @@ public sealed partial class RuleDocTests
             {
                 foreach (var block in group)
                 {
-                    var file = block.Groups["file"].Success ? block.Groups["file"].Value : "main.cf";
-                    File.AppendAllText(Path.Combine(dir, file), block.Groups["body"].Value);
+                    var file = block.Groups["file"].Success ? block.Groups["file"].Value : DefaultFile(group.Key.Item1);
+                    var path = Path.Combine(dir, file);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    File.AppendAllText(path, block.Groups["body"].Value);
                 }
 
                 var result = Linter.Run(new LintRequest { Paths = [dir], Rules = [rule], WorkingDirectory = dir });
@@ -82,7 +84,17 @@ public sealed partial class RuleDocTests
         }
     }
 
-    [GeneratedRegex(@"```(?<product>[a-z]+) (?<kind>bad|good)(?: (?<file>[\w.]+))?\n(?<body>.*?)```", RegexOptions.Singleline)]
+    /// <summary>The file an example block without a file name goes to: the product's entry file.</summary>
+    private static string DefaultFile(string product) => product switch
+    {
+        "postfix" => "main.cf",
+        "dovecot" => "dovecot.conf",
+        "apache" => "apache2.conf",
+        "nginx" => "nginx.conf",
+        _ => throw new ArgumentOutOfRangeException(nameof(product), product, "not a product id"),
+    };
+
+    [GeneratedRegex(@"```(?<product>[a-z]+) (?<kind>bad|good)(?: (?<file>[\w./-]+))?\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex ExampleBlock();
 
     [GeneratedRegex(@"<!-- examples-not-runnable:(?<why>[^>]*)-->")]

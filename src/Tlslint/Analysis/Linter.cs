@@ -6,15 +6,21 @@ namespace Tlslint.Analysis;
 /// <summary>The pipeline: discovery → parsing → resolution → rules → findings. No console I/O.</summary>
 public static class Linter
 {
-    /// <summary>The products whose configurations tlslint can read so far.</summary>
-    public static Products SupportedProducts => Products.Postfix;
+    /// <summary>One loader per product: reads, parses and resolves a discovered tree. Adding a product means adding it here.</summary>
+    private static readonly Dictionary<Product, Func<DiscoveredTree, LoadContext, ConfigTree>> Loaders = new()
+    {
+        [Product.Postfix] = PostfixTreeLoader.Load,
+    };
+
+    /// <summary>The products whose configurations tlslint can read so far: exactly those with a loader below.</summary>
+    public static Products SupportedProducts { get; } = Loaders.Keys.Aggregate((Products)0, (set, p) => set | p.AsSet());
 
     public static LintResult Run(LintRequest request)
     {
         var errors = RuleSelection.Problems(request.Rules, request.Select, request.Ignore).ToList();
 
         var rules = RuleSelection.Apply(request.Rules, request.Select, request.Ignore);
-        var discovered = Discovery.Find(request.Paths, request.Excludes, request.WorkingDirectory, errors);
+        var discovered = Discovery.Find(request.Paths, request.Excludes, request.WorkingDirectory, errors, SupportedProducts);
         var trees = new ConfigTree[discovered.Count];
         var findings = new List<Finding>[discovered.Count];
         Parallel.For(0, discovered.Count, i =>
@@ -94,11 +100,7 @@ public static class Linter
                 .Replace('\\', '/');
         }
 
-        return tree.Product switch
-        {
-            Product.Postfix => PostfixTreeLoader.Load(tree, Display, request.Assumptions),
-            _ => throw new NotSupportedException($"{tree.Product} trees are not supported yet"),
-        };
+        return Loaders[tree.Product](tree, new LoadContext(Display, request.Assumptions, request.Root));
     }
 
     private readonly record struct SourceLocationKey(string Path, Text.TextRange? Range);

@@ -16,12 +16,22 @@ public static class Discovery
 
     private static readonly string[] PostfixFiles = ["main.cf", "master.cf"];
 
+    /// <summary>The file that starts a tree of each product with a single entry file (Postfix is a directory of two).</summary>
+    private static readonly Dictionary<string, Product> EntryFiles = new(StringComparer.Ordinal)
+    {
+        ["dovecot.conf"] = Product.Dovecot,
+        ["apache2.conf"] = Product.Apache,
+        ["httpd.conf"] = Product.Apache,
+        ["nginx.conf"] = Product.Nginx,
+    };
+
     /// <param name="paths">Files or directories, absolute or relative to <paramref name="workingDirectory"/>.</param>
     /// <param name="excludes">Globs (relative to each path given) whose matches are left out.</param>
     /// <param name="workingDirectory">Where relative paths start.</param>
     /// <param name="errors">One line for each path that does not exist or cannot be linted.</param>
+    /// <param name="products">The products to look for.</param>
     public static IReadOnlyList<DiscoveredTree> Find(IEnumerable<string> paths, IReadOnlyList<string> excludes,
-        string workingDirectory, List<string> errors)
+        string workingDirectory, List<string> errors, Products products = Products.All)
     {
         var trees = new Dictionary<string, DiscoveredTree>(StringComparer.Ordinal);
         foreach (var given in paths)
@@ -30,13 +40,11 @@ public static class Discovery
             if (File.Exists(full))
             {
                 var name = Path.GetFileName(full);
-                if (PostfixFiles.Contains(name, StringComparer.Ordinal))
+                if (!Add(trees, full, products))
                 {
-                    AddPostfix(trees, Path.GetDirectoryName(full)!);
-                }
-                else
-                {
-                    errors.Add($"{given}: not a configuration file tlslint recognises (expected main.cf or master.cf)");
+                    var expected = string.Join(", ", PostfixFiles.Where(_ => products.Contains(Product.Postfix))
+                        .Concat(EntryFiles.Where(e => products.Contains(e.Value)).Select(e => e.Key)));
+                    errors.Add($"{given}: not a configuration file tlslint recognises (expected {expected})");
                 }
             }
             else if (Directory.Exists(full))
@@ -48,7 +56,7 @@ public static class Discovery
                     matcher.AddIncludePatterns(excludes);
                 }
 
-                Walk(full, full, matcher, trees, new HashSet<string>(StringComparer.Ordinal));
+                Walk(full, full, matcher, trees, new HashSet<string>(StringComparer.Ordinal), products);
             }
             else
             {
@@ -59,7 +67,8 @@ public static class Discovery
         return trees.Values.OrderBy(t => t.Directory, StringComparer.Ordinal).ToList();
     }
 
-    private static void Walk(string root, string directory, Matcher? excludes, Dictionary<string, DiscoveredTree> trees, HashSet<string> visited)
+    private static void Walk(string root, string directory, Matcher? excludes, Dictionary<string, DiscoveredTree> trees,
+        HashSet<string> visited, Products products)
     {
         if (!visited.Add(RealPath(directory)))
         {
@@ -89,14 +98,33 @@ public static class Discovery
             {
                 if (!SkippedDirectories.Contains(name))
                 {
-                    Walk(root, entry, excludes, trees, visited);
+                    Walk(root, entry, excludes, trees, visited, products);
                 }
             }
-            else if (PostfixFiles.Contains(name, StringComparer.Ordinal))
+            else
             {
-                AddPostfix(trees, directory);
+                Add(trees, entry, products);
             }
         }
+    }
+
+    /// <summary>Adds the tree <paramref name="file"/> starts, if it is an entry file of one of <paramref name="products"/>.</summary>
+    private static bool Add(Dictionary<string, DiscoveredTree> trees, string file, Products products)
+    {
+        var name = Path.GetFileName(file);
+        if (products.Contains(Product.Postfix) && PostfixFiles.Contains(name, StringComparer.Ordinal))
+        {
+            AddPostfix(trees, Path.GetDirectoryName(file)!);
+            return true;
+        }
+
+        if (EntryFiles.TryGetValue(name, out var product) && products.Contains(product))
+        {
+            trees.TryAdd(product.Id() + ":" + file, new DiscoveredTree(product, Path.GetDirectoryName(file)!, [file]));
+            return true;
+        }
+
+        return false;
     }
 
     private static void AddPostfix(Dictionary<string, DiscoveredTree> trees, string directory)

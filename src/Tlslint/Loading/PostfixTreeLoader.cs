@@ -8,8 +8,9 @@ namespace Tlslint.Loading;
 /// <summary>Reads and parses a Postfix configuration directory and resolves it into a tree.</summary>
 public static class PostfixTreeLoader
 {
-    public static ConfigTree Load(DiscoveredTree tree, Func<string, string> display, Assumptions assumptions)
+    public static ConfigTree Load(DiscoveredTree tree, LoadContext context)
     {
+        var display = context.Display;
         var diagnostics = new List<ConfigDiagnostic>();
         MainCfDocument? main = null;
         MasterCfDocument? master = null;
@@ -31,6 +32,6 @@ public static class PostfixTreeLoader
             }
         }
 
-        return PostfixResolver.Resolve(display(tree.Directory), main, master, assumptions, diagnostics);
+        return PostfixResolver.Resolve(display(tree.Directory), main, master, context.Assumptions, diagnostics);
     }
 }

@@ -52,6 +52,30 @@ public sealed record TlsEndpoint
     /// <summary>DH parameter file, when one is configured.</summary>
     public Setting<string>? DhParameters { get; init; }
 
+    /// <summary>DH size asked for without a file (Dovecot 2.2 <c>ssl_dh_parameters_length</c>).</summary>
+    public Setting<int>? DhParameterLength { get; init; }
+
+    /// <summary>TLS 1.3 suites handed to the library (OpenSSL <c>Ciphersuites</c>), when the configuration sets them.</summary>
+    public Setting<string>? Tls13Ciphers { get; init; }
+
+    /// <summary>ECDH groups / curves list as configured (<c>ssl_ecdh_curve</c>, <c>SSLOpenSSLConfCmd Groups</c> …).</summary>
+    public Setting<string>? Curves { get; init; }
+
+    /// <summary>Web: the Strict-Transport-Security header the endpoint sends; null when it sends none.</summary>
+    public Setting<HstsHeader>? Hsts { get; init; }
+
+    /// <summary>Whether insecure (pre-RFC 5746) renegotiation is allowed.</summary>
+    public Setting<bool>? InsecureRenegotiation { get; init; }
+
+    /// <summary>Whether TLS 1.3 early data (0-RTT) is accepted.</summary>
+    public Setting<bool>? EarlyData { get; init; }
+
+    /// <summary>Client side: whether the peer's certificate chain is verified.</summary>
+    public Setting<bool>? VerifyPeer { get; init; }
+
+    /// <summary>Client side: whether the peer's name is checked against its certificate.</summary>
+    public Setting<bool>? VerifyPeerName { get; init; }
+
     /// <summary>Every setting that shaped this endpoint, by name, for <c>tlslint endpoints</c> and for rules that need a product-specific value.</summary>
     public IReadOnlyDictionary<string, Setting<string>> Settings { get; init; } = new Dictionary<string, Setting<string>>();
 
