@@ -70,7 +70,7 @@ public sealed class ApacheDifferentialTests
         var config = ApacheTreeFacts.Read(entry);
         var output = RunHttpd(httpd, entry, config);
         var refused = output.Contains("Syntax error", StringComparison.Ordinal) || output.Contains("AH00526", StringComparison.Ordinal);
-        var fatal = config.Diagnostics.Where(d => d.Fatal).Select(d => $"{d.Location}: {d.Message}").ToList();
+        var fatal = ApacheTreeFacts.Refusals(entry);
 
         if (refused)
         {

@@ -11,6 +11,20 @@ internal static class ApacheTreeFacts
         ApacheTreeLoader.Read(new DiscoveredTree(Product.Apache, Path.GetDirectoryName(entryFile)!, [entryFile]),
             new LoadContext(p => p, assumptions ?? Assumptions.Default, null));
 
+    /// <summary>
+    /// Everything tlslint says httpd would refuse: fatal diagnostics of the loader and the resolver, and mod_ssl
+    /// directive names httpd does not know ("Invalid command").
+    /// </summary>
+    public static List<string> Refusals(string entryFile)
+    {
+        var tree = ApacheTreeLoader.Load(new DiscoveredTree(Product.Apache, Path.GetDirectoryName(entryFile)!, [entryFile]),
+            new LoadContext(p => p, Assumptions.Default, null));
+        return tree.Diagnostics.Where(d => d.Fatal).Select(d => $"{d.Location}: {d.Message}")
+            .Concat(tree.Directives.Where(d => d.Knowledge is { IsTlsRelevant: true, Status: Analysis.NameStatus.Unknown })
+                .Select(d => $"{d.NameLocation}: unknown directive {d.Name}"))
+            .ToList();
+    }
+
     /// <summary>The lines `-D DUMP_INCLUDES` prints: `(*) entry`, then `(line) file` indented two spaces per level.</summary>
     public static List<string> IncludeLines(ApacheConfiguration config) =>
         config.Includes

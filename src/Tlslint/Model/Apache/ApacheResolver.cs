@@ -42,7 +42,7 @@ public static class ApacheResolver
             var serverName = LastArgument(own, "ServerName");
             var name = serverName ?? $"<VirtualHost {string.Join(" ", vhost.Arguments)}>";
             var view = new ApacheView(own, server, vhost.Open, httpd, diagnostics);
-            AddEndpoints(endpoints, view, name, ports, address, vhost.Open, server, httpd, openSsl);
+            AddEndpoints(endpoints, view, name, ports, address, vhost.Open, server, httpd, openSsl, config.ServerRoot);
         }
 
         var mainPorts = config.VirtualHosts.Count == 0 ? listens : wildcard ? [] : listens.Where(p => !covered.Contains(p)).ToList();
@@ -53,7 +53,7 @@ public static class ApacheResolver
             var serverName = LastArgument(server, "ServerName");
             var view = new ApacheView(server, [], anchor, httpd, diagnostics);
             AddEndpoints(endpoints, view, serverName is null ? "main server" : $"main server {serverName}", mainPorts, null, anchor,
-                server, httpd, openSsl);
+                server, httpd, openSsl, config.ServerRoot);
         }
 
         return new ConfigTree
@@ -70,9 +70,10 @@ public static class ApacheResolver
     }
 
     private static void AddEndpoints(List<TlsEndpoint> endpoints, ApacheView view, string name, IReadOnlyList<int> ports,
-        string? address, SourceLocation anchor, IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl)
+        string? address, SourceLocation anchor, IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl,
+        string serverRoot)
     {
-        var endpoint = Server(view, name, ports, address, anchor, server, httpd, openSsl);
+        var endpoint = Server(view, name, ports, address, anchor, server, httpd, openSsl, serverRoot);
         endpoints.Add(endpoint);
         var proxy = view.Flag("SSLProxyEngine", false);
         if (proxy.Value)
@@ -82,7 +83,7 @@ public static class ApacheResolver
     }
 
     private static TlsEndpoint Server(ApacheView view, string name, IReadOnlyList<int> ports, string? address, SourceLocation anchor,
-        IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl)
+        IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl, string serverRoot)
     {
         var mode = Mode(view, httpd);
         var commands = Commands(view);
@@ -102,8 +103,8 @@ public static class ApacheResolver
             Protocols = Protocols(view, SslProtocol, commands, httpd, openSsl),
             Ciphers = Ciphers(view, SslCipherSuite, commands, httpd),
             ServerCipherPreference = view.Flag("SSLHonorCipherOrder", false),
-            Certificates = Certificates(view),
-            Compression = view.Flag("SSLCompression", ApacheDefaults.Compression(httpd)),
+            Certificates = Certificates(view, serverRoot),
+            Compression = Compression(view, httpd, openSsl),
             SessionTickets = tickets,
             // mod_ssl never rotates ticket keys: one key (random, or from SSLSessionTicketKeyFile) serves until restart.
             SessionTicketKeyRotation = ticketKey is null
@@ -112,7 +113,9 @@ public static class ApacheResolver
             InsecureRenegotiation = view.Flag("SSLInsecureRenegotiation", false),
             Tls13Ciphers = Tls13Ciphers(view, commands),
             Curves = LastCommand(view, commands, "Curves", "Groups", "ECDHParameters"),
-            DhParameters = LastCommand(view, commands, "DHParameters"),
+            DhParameters = LastCommand(view, commands, "DHParameters") is { } dh
+                ? dh with { Value = Path.IsPathRooted(dh.Value) ? dh.Value : Path.Join(serverRoot, dh.Value) }
+                : null,
             Hsts = Hsts(view),
             OcspStapling = stapling,
             OcspStaplingMissing = stapling.Value && staplingCache is null
@@ -146,6 +149,21 @@ public static class ApacheResolver
             VerifyPeerName = view.Flag("SSLProxyCheckPeerName", true),
             Settings = new Dictionary<string, Setting<string>>(view.Used),
         };
+    }
+
+    /// <summary>
+    /// OpenSSL 1.1.0 and later are built without compression methods (Debian's too), and mod_ssl then refuses
+    /// <c>SSLCompression on</c> when it reads the configuration.
+    /// </summary>
+    private static Setting<bool> Compression(ApacheView view, ProductVersion httpd, ProductVersion openSsl)
+    {
+        var compression = view.Flag("SSLCompression", ApacheDefaults.Compression(httpd));
+        if (compression.Value && !compression.IsDefault && openSsl >= new ProductVersion(1, 1, 0))
+        {
+            view.Problem($"`SSLCompression {compression.RawText}`: OpenSSL {openSsl} has no compression methods, so httpd refuses to start (\"cannot enable SSLCompression\"); remove the line", compression.Location);
+        }
+
+        return compression;
     }
 
     private static Setting<TlsMode> Mode(ApacheView view, ProductVersion httpd)
@@ -258,7 +276,7 @@ public static class ApacheResolver
     }
 
     /// <summary>Certificate and key files paired by position after the positional merge; a chain file comes last.</summary>
-    private static List<CertificateReference> Certificates(ApacheView view)
+    private static List<CertificateReference> Certificates(ApacheView view, string serverRoot)
     {
         var result = new List<CertificateReference>();
         var certificates = view.Positional("SSLCertificateFile");
@@ -266,8 +284,8 @@ public static class ApacheResolver
         for (var i = 0; i < certificates.Count; i++)
         {
             var (cert, certOrigin) = certificates[i];
-            var key = i < keys.Count ? PathSetting(keys[i].Directive, keys[i].Origin, "SSLCertificateKeyFile") : null;
-            var certificate = PathSetting(cert, certOrigin, "SSLCertificateFile");
+            var key = i < keys.Count ? PathSetting(keys[i].Directive, keys[i].Origin, "SSLCertificateKeyFile", serverRoot) : null;
+            var certificate = PathSetting(cert, certOrigin, "SSLCertificateFile", serverRoot);
             view.Record($"SSLCertificateFile #{i + 1}", certificate);
             if (key is not null)
             {
@@ -280,7 +298,7 @@ public static class ApacheResolver
         var (chain, chainOrigin) = view.Find("SSLCertificateChainFile");
         if (chain is not null)
         {
-            var setting = PathSetting(chain, chainOrigin, "SSLCertificateChainFile");
+            var setting = PathSetting(chain, chainOrigin, "SSLCertificateChainFile", serverRoot);
             view.Record("SSLCertificateChainFile", setting);
             result.Add(new CertificateReference(setting, null, "chain"));
         }
@@ -288,9 +306,16 @@ public static class ApacheResolver
         return result;
     }
 
-    /// <summary>A file directive's value: the path as written (ServerRoot-relative paths are the server's to resolve).</summary>
-    private static Setting<string> PathSetting(ApacheActiveDirective d, SettingOrigin origin, string name) =>
-        new(d.Arguments.Count > 0 ? d.Arguments[0] : string.Empty, origin, d.Location, name, d.ArgumentText);
+    /// <summary>
+    /// A file directive's value as httpd opens it: a relative path joined to the server root tlslint read the tree
+    /// with; absolute paths and URIs (<c>pkcs11:</c>) as written.
+    /// </summary>
+    private static Setting<string> PathSetting(ApacheActiveDirective d, SettingOrigin origin, string name, string serverRoot)
+    {
+        var written = d.Arguments.Count > 0 ? d.Arguments[0] : string.Empty;
+        var path = written.Length == 0 || Path.IsPathRooted(written) || written.Contains(':') ? written : Path.Join(serverRoot, written);
+        return new Setting<string>(path, origin, d.Location, name, d.ArgumentText);
+    }
 
     /// <summary>
     /// mod_headers keeps two tables, <c>onsuccess</c> (2xx) and <c>always</c> (every response), and runs the actions

@@ -81,8 +81,8 @@ internal static class ApacheLineReader
     }
 
     /// <summary>
-    /// A comment ending in <c>\</c> takes the next physical line with it: report a swallowed line that holds a
-    /// directive, since httpd silently ignores it.
+    /// A comment ending in <c>\</c> takes the next physical line with it: when that line holds a directive, httpd
+    /// silently ignores it. Reported at the backslash, which is what to remove.
     /// </summary>
     private static void SwallowedLines(ApacheLine comment, List<ConfigDiagnostic> diagnostics)
     {
@@ -107,10 +107,13 @@ internal static class ApacheLineReader
                 last--;
             }
 
+            // The backslash sits just past the end of the previous segment.
+            var previous = comment.Segments[i - 1];
+            var backslash = previous.FileStart + previous.Length;
             var shown = Shorten(piece[first..last]);
             diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.CommentInValue,
-                $"`{shown}` is part of the comment above, whose last character is `\\`, so httpd ignores it; remove the trailing `\\` from the comment",
-                new SourceLocation(comment.File, comment.Range(s.LogicalStart + first, s.LogicalStart + last)), Fatal: false));
+                $"this comment ends in `\\`, so httpd joins the next line `{shown}` to it and ignores that line; remove the trailing `\\`",
+                new SourceLocation(comment.File, comment.File.RangeOf(backslash, backslash + 1)), Fatal: false));
         }
     }
 
