@@ -37,6 +37,12 @@ public sealed class ApacheDifferentialTests
             yield return new TestCaseData("fixtures", dir).SetName($"httpd agrees: fixtures/{Path.GetRelativePath(TestPaths.Fixtures, dir)}");
         }
 
+        var example = Path.Combine(TestPaths.Fixtures, "_examples", "apache");
+        if (Directory.Exists(example))
+        {
+            yield return new TestCaseData("fixtures", example).SetName("httpd agrees: fixtures/_examples/apache");
+        }
+
         if (TestPaths.Corpus is { } corpus)
         {
             foreach (var tree in new[] { "debian12/apache2", "debian12/variants/apache2-a2enmod-ssl", "public/h5bp__server-configs-apache" })

@@ -25,6 +25,6 @@ public static class ApacheDefaults
     public static bool Compression(ProductVersion version) => version < CompressionOff;
 
     /// <summary>The way this release spells "TLS 1.2 and 1.3 only" (TLS 1.3 is unknown before 2.4.36).</summary>
-    public static string RecommendedProtocol(ProductVersion version, ProductVersion openSsl) =>
-        KnowsTls13(version, openSsl) ? "SSLProtocol -all +TLSv1.2 +TLSv1.3" : "SSLProtocol -all +TLSv1.2";
+    public static string RecommendedProtocol(ProductVersion version, ProductVersion openSsl, string directive = "SSLProtocol") =>
+        KnowsTls13(version, openSsl) ? $"{directive} -all +TLSv1.2 +TLSv1.3" : $"{directive} -all +TLSv1.2";
 }

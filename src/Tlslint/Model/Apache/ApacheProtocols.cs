@@ -16,9 +16,10 @@ public static class ApacheProtocols
     /// OpenSSL 1.1.0 or later mod_ssl sets a minimum and a maximum, so only the versions from the highest one down to
     /// the first gap are negotiable.
     /// </summary>
-    public static ProtocolSelection Parse(IReadOnlyList<string> words, ProductVersion httpd, ProductVersion openSsl)
+    public static ProtocolSelection Parse(IReadOnlyList<string> words, ProductVersion httpd, ProductVersion openSsl,
+        string directive = "SSLProtocol")
     {
-        var recommended = ApacheDefaults.RecommendedProtocol(httpd, openSsl);
+        var recommended = ApacheDefaults.RecommendedProtocol(httpd, openSsl, directive);
         var all = All(httpd, openSsl);
         var options = TlsVersionSet.Empty;
         var contradictions = new List<string>();

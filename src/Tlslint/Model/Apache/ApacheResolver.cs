@@ -195,7 +195,7 @@ public static class ApacheResolver
         var written = view.Get(directive, ApacheDefaults.Protocol(httpd));
         var (found, _) = view.Find(directive);
         var words = found?.Arguments ?? written.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var setting = written.Map(_ => ApacheProtocols.Parse(words, httpd, openSsl));
+        var setting = written.Map(_ => ApacheProtocols.Parse(words, httpd, openSsl, directive));
         if (!setting.Value.IsValid)
         {
             view.Problem($"`{directive} {written.RawText}`: {setting.Value.Problem}; write e.g. `{setting.Value.Recommended}`", written.Location);
