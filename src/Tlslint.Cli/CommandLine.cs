@@ -84,6 +84,11 @@ public static class CommandLine
         Description = "Never colour the text output (colour is used only on a terminal, and never with NO_COLOR set)",
     };
 
+    private static readonly Option<bool> ReportUnusedOption = new("--report-unused-ignores")
+    {
+        Description = "Report rules named in `# tlslint ignore=` comments that accept no finding (as TLS009)",
+    };
+
     private static readonly Argument<string> RuleArgument = new("RULE") { Description = "A rule ID or name, e.g. TLS101" };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -107,7 +112,7 @@ public static class CommandLine
     private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("tlslint: finds weak or broken TLS settings in Postfix configurations before a scanner does");
-        foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption })
+        foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption, ReportUnusedOption })
         {
             root.Options.Add(option);
         }
@@ -250,6 +255,7 @@ public static class CommandLine
             Select = SplitList(parse.GetValue(SelectOption)),
             Ignore = SplitList(parse.GetValue(IgnoreOption)),
             Assumptions = assumptions,
+            ReportUnusedSuppressions = parse.GetResult(ReportUnusedOption) is not null && parse.GetValue(ReportUnusedOption),
         };
         // A selector typo is bad usage: say so before linting anything.
         var problems = RuleSelection.Problems(request.Rules, request.Select, request.Ignore).ToList();

@@ -26,4 +26,7 @@ public sealed record LintRequest
     public IReadOnlyList<string> Ignore { get; init; } = [];
 
     public Assumptions Assumptions { get; init; } = Assumptions.Default;
+
+    /// <summary>Report suppressions that accept no finding (as TLS009), so that stale ones get removed.</summary>
+    public bool ReportUnusedSuppressions { get; init; }
 }
