@@ -36,14 +36,28 @@ public static class Linter
         {
             var tree = Load(discovered[i], request);
             trees[i] = tree = tree with { Suppressions = SuppressionReader.Read(tree) };
-            (findings[i], suppressed[i]) = SuppressionFilter.Apply(tree, Check(tree, rules, request.Assumptions), rules,
-                request.ReportUnusedSuppressions);
+            var found = Relevel(Check(tree, rules, request.Assumptions), request.LevelOverrides);
+            (findings[i], suppressed[i]) = SuppressionFilter.Apply(tree, found, rules, request.ReportUnusedSuppressions);
         });
 
         return new LintResult(trees, Ordered(findings), errors, rules, request.Assumptions)
         {
             Suppressed = Ordered(suppressed),
         };
+    }
+
+    /// <summary>Applies the user's per-rule levels (a rule keeps choosing which findings it reports).</summary>
+    private static List<Finding> Relevel(List<Finding> findings, IReadOnlyDictionary<string, Level> overrides)
+    {
+        if (overrides.Count == 0)
+        {
+            return findings;
+        }
+
+        return findings.Select(f =>
+            overrides.TryGetValue(f.Rule.Id, out var level) || overrides.TryGetValue(f.Rule.Name, out level)
+                ? f with { Level = level }
+                : f).ToList();
     }
 
     private static List<Finding> Ordered(IEnumerable<List<Finding>> findings) =>
