@@ -107,6 +107,18 @@ public static class CommandLine
         HelpName = "PROFILE",
     };
 
+    private static readonly Option<string?> BaselineOption = new("--baseline")
+    {
+        Description = "Report only findings that FILE (written by --write-baseline) does not list",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<string?> WriteBaselineOption = new("--write-baseline")
+    {
+        Description = "Record the current findings in FILE as accepted, and exit 0",
+        HelpName = "FILE",
+    };
+
     private static readonly Argument<string> RuleArgument = new("RULE") { Description = "A rule ID or name, e.g. TLS101" };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -130,7 +142,7 @@ public static class CommandLine
     private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("tlslint: finds weak or broken TLS settings in Postfix configurations before a scanner does");
-        foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption })
+        foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption })
         {
             root.Options.Add(option);
         }
@@ -199,7 +211,29 @@ public static class CommandLine
             return UsageError(stderr, $"--format: `{format}` is not one of text, json, sarif");
         }
 
+        Baseline? baseline = null;
+        var baselinePath = parse.GetValue(BaselineOption) ?? config?.Baseline;
+        var writeBaseline = parse.GetValue(WriteBaselineOption);
+        if (baselinePath is not null && writeBaseline is null)
+        {
+            baseline = Baseline.Read(baselinePath, out var problem);
+            if (baseline is null)
+            {
+                return UsageError(stderr, problem!);
+            }
+        }
+
         var result = Linter.Run(request);
+        if (writeBaseline is not null)
+        {
+            return WriteBaseline(result, writeBaseline, stderr);
+        }
+
+        if (baseline is not null)
+        {
+            result = baseline.Filter(result);
+        }
+
         if (!Emit(writer, result, parse.GetValue(OutputOption), stdout, stderr))
         {
             return ExitInputError;
@@ -216,6 +250,26 @@ public static class CommandLine
         }
 
         return threshold is { } t && result.Findings.Any(f => f.Level.IsAtLeast(t)) ? ExitFindings : ExitOk;
+    }
+
+    private static int WriteBaseline(LintResult result, string path, TextWriter stderr)
+    {
+        foreach (var error in result.Errors)
+        {
+            stderr.WriteLine($"tlslint: {error}");
+        }
+
+        try
+        {
+            Baseline.Write(result, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return UsageError(stderr, $"--write-baseline {path}: {e.Message}");
+        }
+
+        stderr.WriteLine($"tlslint: wrote {result.Findings.Count} {(result.Findings.Count == 1 ? "finding" : "findings")} to {path}; run with --baseline {path} to report only new ones");
+        return result.HasInputProblems ? ExitInputError : ExitOk;
     }
 
     private static int Endpoints(ParseResult parse, TextWriter stdout, TextWriter stderr)
