@@ -56,7 +56,7 @@ public static class CommandLine
 
     private static readonly Option<string> FormatOption = new("--format")
     {
-        Description = "Output format: text, json or sarif",
+        Description = "Output format: text, json, sarif (GitHub code scanning) or github (workflow annotations)",
         DefaultValueFactory = _ => "text",
         HelpName = "FORMAT",
     };
@@ -119,6 +119,11 @@ public static class CommandLine
         HelpName = "FILE",
     };
 
+    private static readonly Option<bool> SarifIncludeSuppressedOption = new("--sarif-include-suppressed")
+    {
+        Description = "Keep findings accepted by `# tlslint ignore=` comments in SARIF, marked with `suppressions`",
+    };
+
     private static readonly Argument<string> RuleArgument = new("RULE") { Description = "A rule ID or name, e.g. TLS101" };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -142,7 +147,7 @@ public static class CommandLine
     private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("tlslint: finds weak or broken TLS settings in Postfix configurations before a scanner does");
-        foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption })
+        foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption })
         {
             root.Options.Add(option);
         }
@@ -203,12 +208,14 @@ public static class CommandLine
         {
             "text" => new TextReportWriter(UseColor(parse, stdout)),
             "json" => new JsonReportWriter(),
-            "sarif" => new SarifReportWriter(RuleCatalog.Doc, request.WorkingDirectory),
+            "sarif" => new SarifReportWriter(RuleCatalog.Doc, RuleCatalog.HelpUri, request.WorkingDirectory,
+                parse.GetValue(SarifIncludeSuppressedOption)),
+            "github" => new GithubReportWriter(),
             _ => null,
         };
         if (writer is null)
         {
-            return UsageError(stderr, $"--format: `{format}` is not one of text, json, sarif");
+            return UsageError(stderr, $"--format: `{format}` is not one of text, json, sarif, github");
         }
 
         Baseline? baseline = null;
@@ -242,6 +249,16 @@ public static class CommandLine
         foreach (var error in result.Errors)
         {
             stderr.WriteLine($"tlslint: {error}");
+        }
+
+        if (writer is SarifReportWriter { LimitProblems.Count: > 0 } sarif)
+        {
+            foreach (var problem in sarif.LimitProblems)
+            {
+                stderr.WriteLine($"tlslint: {problem}");
+            }
+
+            return ExitInputError;
         }
 
         if (result.HasInputProblems)
