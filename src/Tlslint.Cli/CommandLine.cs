@@ -74,6 +74,12 @@ public static class CommandLine
         HelpName = "FILE",
     };
 
+    private static readonly Option<string[]> DefineOption = new("--define", "-D")
+    {
+        Description = "Define NAME for Apache httpd's <IfDefine>, like httpd -D NAME (repeatable)",
+        HelpName = "NAME",
+    };
+
     private static readonly Option<string[]> AssumeOption = new("--assume")
     {
         Description = "Assume a version where the tree does not tell: postfix=3.7, openssl=3.0 (repeatable)",
@@ -147,7 +153,7 @@ public static class CommandLine
     private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("tlslint: finds weak or broken TLS settings in Postfix configurations before a scanner does");
-        foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption })
+        foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, DefineOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption })
         {
             root.Options.Add(option);
         }
@@ -163,7 +169,7 @@ public static class CommandLine
 
         var endpoints = new Command("endpoints", "List every TLS endpoint with its effective settings and where each comes from");
         endpoints.Arguments.Add(PathsArgument);
-        foreach (var option in new Option[] { RootOption, ExcludeOption, EndpointsFormatOption, OutputOption, AssumeOption, ConfigOption, NoConfigOption, ProfileOption })
+        foreach (var option in new Option[] { RootOption, ExcludeOption, EndpointsFormatOption, OutputOption, AssumeOption, DefineOption, ConfigOption, NoConfigOption, ProfileOption })
         {
             endpoints.Options.Add(option);
         }
@@ -405,6 +411,7 @@ public static class CommandLine
                 .ToList(),
             LevelOverrides = levels,
             Assumptions = assumptions,
+            Defines = parse.GetValue(DefineOption) ?? [],
             ReportUnusedSuppressions = parse.GetResult(ReportUnusedOption) is not null && parse.GetValue(ReportUnusedOption),
         };
         // A selector typo is bad usage: say so before linting anything.

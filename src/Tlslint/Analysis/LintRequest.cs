@@ -30,6 +30,9 @@ public sealed record LintRequest
     /// <summary>Rule ID or name → the level its findings get instead of the rule's own (<c>rules:</c> in .tlslint.yaml).</summary>
     public IReadOnlyDictionary<string, Level> LevelOverrides { get; init; } = new Dictionary<string, Level>();
 
+    /// <summary>Names defined for Apache httpd's <c>&lt;IfDefine&gt;</c>, as <c>httpd -D NAME</c> would (<c>--define</c>).</summary>
+    public IReadOnlyList<string> Defines { get; init; } = [];
+
     /// <summary>Report suppressions that accept no finding (as TLS009), so that stale ones get removed.</summary>
     public bool ReportUnusedSuppressions { get; init; }
 }

@@ -131,7 +131,7 @@ public static class Linter
                 .Replace('\\', '/');
         }
 
-        return Loaders[tree.Product](tree, new LoadContext(Display, request.Assumptions, request.Root));
+        return Loaders[tree.Product](tree, new LoadContext(Display, request.Assumptions, request.Root) { Defines = request.Defines });
     }
 
     private readonly record struct SourceLocationKey(string Path, Text.TextRange? Range);

@@ -250,8 +250,12 @@ internal sealed class ApacheConfigReader
         }
 
         var parent = _scopes.Peek().Scope;
+        var end = statement.Match >= 0 ? document.Statements[statement.Match].Range.End : statement.Range.End;
         var scope = new ApacheScope(_nextScope++, KindOf(name), statement.Name, arguments,
-            new SourceLocation(document.File, statement.Range), parent);
+            new SourceLocation(document.File, statement.Range), parent)
+        {
+            Block = new SourceLocation(document.File, new TextRange(statement.Range.Start, end)),
+        };
         if (scope.Kind == ApacheScopeKind.VirtualHost)
         {
             _virtualHosts.Add(scope);

@@ -27,7 +27,7 @@ public static class ApacheTreeLoader
         var serverRoot = Path.GetFileName(directory) == "conf" ? Path.GetDirectoryName(directory)! : directory;
         var diagnostics = new List<ConfigDiagnostic>();
         var version = context.Assumptions.Products[Product.Apache];
-        var reader = new ApacheConfigReader(context, serverRoot, EnvVars(directory), [], version.Version, diagnostics);
+        var reader = new ApacheConfigReader(context, serverRoot, EnvVars(directory), context.Defines, version.Version, diagnostics);
         return reader.Read(entry);
     }
 

@@ -8,11 +8,12 @@ namespace Tlslint.Tests.Model;
 /// <summary>Endpoints and merged mod_ssl values of httpd trees (formats.md §4.2–§4.8).</summary>
 public sealed class ApacheResolverTests
 {
-    private static ConfigTree Load(TempTree tree, string entry = "apache2.conf", Assumptions? assumptions = null, string? root = null)
+    private static ConfigTree Load(TempTree tree, string entry = "apache2.conf", Assumptions? assumptions = null, string? root = null,
+        string[]? defines = null)
     {
         var path = tree.PathOf(entry);
         return ApacheTreeLoader.Load(new DiscoveredTree(Product.Apache, Path.GetDirectoryName(path)!, [path]),
-            new LoadContext(p => Path.GetRelativePath(tree.Root, p), assumptions ?? Assumptions.Default, root));
+            new LoadContext(p => Path.GetRelativePath(tree.Root, p), assumptions ?? Assumptions.Default, root) { Defines = defines ?? [] });
     }
 
     private static TlsEndpoint Endpoint(ConfigTree tree, string name) =>
@@ -316,5 +317,34 @@ public sealed class ApacheResolverTests
         var config = Load(tree);
 
         Assert.That(config.Endpoints.Single().Ports, Is.EqualTo(new[] { 80, 443 }));
+    }
+
+    [Test]
+    public void Command_line_defines_work_like_httpd_D()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", "<IfDefine SSL>\nSSLEngine on\n</IfDefine>\n");
+
+        Assert.That(Load(tree).Endpoints.Single().Mode.Value, Is.EqualTo(TlsMode.None));
+        Assert.That(Load(tree, defines: ["SSL"]).Endpoints.Single().Mode.Value, Is.EqualTo(TlsMode.Implicit));
+    }
+
+    [Test]
+    public void A_suppression_above_a_virtual_host_covers_its_whole_block()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            Listen 443
+            # tlslint ignore=TLS102 -- old clients until 2027
+            <VirtualHost *:443>
+                SSLEngine on
+                SSLProtocol all -SSLv3
+            </VirtualHost>
+            """);
+
+        var result = Linter.Run(new LintRequest { Paths = [tree.Root], Rules = [Rules.RuleCatalog.Find("TLS102")!], WorkingDirectory = tree.Root });
+
+        Assert.That(result.Findings, Is.Empty);
+        Assert.That(result.Suppressed.Single().Location.Line, Is.EqualTo(5));
     }
 }

@@ -66,6 +66,9 @@ public static class ApacheResolver
             Diagnostics = diagnostics,
             Version = version,
             GlobalScope = config.Entry is null ? null : new SourceLocation(config.Entry, null),
+            Blocks = config.VirtualHosts.Where(v => v.Block is not null)
+                .Select(v => new ConfigBlock(v.Block!.Value, $"<VirtualHost {string.Join(" ", v.Arguments)}>"))
+                .ToList(),
         };
     }
 

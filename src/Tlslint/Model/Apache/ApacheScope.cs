@@ -32,6 +32,9 @@ public sealed class ApacheScope
     /// <summary>The section start (for the main server, the entry file).</summary>
     public SourceLocation Open { get; }
 
+    /// <summary>From the section start to its end tag (to the end of the start line when it is never closed).</summary>
+    public SourceLocation? Block { get; init; }
+
     public ApacheScope? Parent { get; }
 
     /// <summary>The main server or virtual host this scope belongs to.</summary>
