@@ -44,10 +44,13 @@ internal static class ApacheTreeFacts
         return lines.Skip(start + 1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal)).ToList();
     }
 
-    /// <summary>Virtual hosts as `file:line port` (port `*` for any) — what `-D DUMP_VHOSTS` tells about each.</summary>
+    /// <summary>
+    /// Virtual hosts as `file:line port` (port `*` for any) — what `-D DUMP_VHOSTS` tells about each. httpd numbers a
+    /// section start continued over several lines by its last line.
+    /// </summary>
     public static List<string> VirtualHosts(ApacheConfiguration config) =>
         config.VirtualHosts
-            .SelectMany(v => v.Arguments.Select(a => $"{v.Open.File.FullPath}:{v.Open.Range!.Value.Start.Line} {PortOf(a)}"))
+            .SelectMany(v => v.Arguments.Select(a => $"{v.Open.File.FullPath}:{v.Open.Range!.Value.End.Line} {PortOf(a)}"))
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
