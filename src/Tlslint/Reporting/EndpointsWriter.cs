@@ -52,10 +52,31 @@ public sealed class EndpointsWriter(bool json) : IReportWriter
                 Line(output, "auth before TLS", before.Value ? "yes" : "no", before);
             }
 
+            Optional(output, "TLS 1.3 suites", e.Tls13Ciphers, v => v);
+            Optional(output, "curves", e.Curves, v => v);
+            Optional(output, "DH parameters", e.DhParameters, v => v);
+            Optional(output, "compression", e.Compression, YesNo);
+            Optional(output, "session tickets", e.SessionTickets, YesNo);
+            Optional(output, "insecure reneg.", e.InsecureRenegotiation, YesNo);
+            Optional(output, "OCSP stapling", e.OcspStapling, YesNo);
+            Optional(output, "HSTS", e.Hsts, h => h.OnAllResponses ? $"{h.Value} (always)" : h.Value);
+            Optional(output, "verify peer", e.VerifyPeer, YesNo);
+            Optional(output, "verify name", e.VerifyPeerName, YesNo);
+
             output.WriteLine();
         }
 
         output.WriteLine($"{endpoints.Count} endpoint{(endpoints.Count == 1 ? string.Empty : "s")}; {AssumptionText.OneLine(result)}");
+    }
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
+
+    private static void Optional<T>(TextWriter output, string label, Setting<T>? s, Func<T, string> text)
+    {
+        if (s is not null)
+        {
+            Line(output, label, text(s.Value), s);
+        }
     }
 
     private static void Line<T>(TextWriter output, string label, string value, Setting<T> s)
