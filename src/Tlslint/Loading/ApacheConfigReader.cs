@@ -69,7 +69,7 @@ internal sealed class ApacheConfigReader
         while (frames.Count > 0)
         {
             var frame = frames.Peek();
-            if (!frame.Started && !Start(frame, frames))
+            if (!frame.Started && !Start(frame))
             {
                 frames.Pop();
                 continue;
@@ -118,7 +118,7 @@ internal sealed class ApacheConfigReader
     }
 
     /// <summary>Begins reading a file: cycle and depth checks, parse (once per path), and the DUMP_INCLUDES entry.</summary>
-    private bool Start(Frame frame, Stack<Frame> frames)
+    private bool Start(Frame frame)
     {
         frame.Started = true;
         var real = RealPath(frame.Path);
@@ -152,7 +152,6 @@ internal sealed class ApacheConfigReader
         frame.ScopeHeight = _scopes.Count;
         _active.Add(real);
         _includes.Add(new ApacheIncludedFile(frame.Path, frame.Depth, frame.IncludedBy?.Statement.Range.End.Line));
-        _ = frames;
         return true;
     }
 

@@ -42,6 +42,32 @@ public sealed class ApacheCorpusTests
         Assert.That(problems, Is.Empty);
     }
 
+    /// <summary>
+    /// Each public Apache file linted on its own, as the entry file of a fragment tree: what the resolver rejects
+    /// (protocol words, On/Off values, mod_ssl without LoadModule) counts as TLS001 too.
+    /// </summary>
+    [Test]
+    public void Every_public_apache_file_as_a_fragment_has_no_TLS001()
+    {
+        var corpus = TestPaths.RequireCorpus();
+        var files = ApacheDirectories.Where(d => d.StartsWith("public/", StringComparison.Ordinal))
+            .Select(d => Path.Combine(corpus, d)).Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
+            .ToList();
+        Assert.That(files, Has.Count.GreaterThanOrEqualTo(20));
+
+        var problems = new List<string>();
+        foreach (var path in files)
+        {
+            using var tree = new TempTree();
+            tree.Write("apache2.conf", File.ReadAllText(path));
+            var result = Linter.Run(new LintRequest { Paths = [tree.Root], Rules = [RuleCatalog.Find("TLS001")!], WorkingDirectory = tree.Root });
+            problems.AddRange(result.Findings.Select(f => $"{Path.GetRelativePath(corpus, path)}:{f.Location.Line}: {f.Message}"));
+        }
+
+        Assert.That(problems, Is.Empty);
+    }
+
     [TestCase("debian12/apache2")]
     [TestCase("debian12/variants/apache2-a2enmod-ssl")]
     public void Debian_tree_lints_without_TLS001_TLS002_TLS003(string tree)

@@ -29,6 +29,7 @@ public static class ApacheResolver
         var server = Of(config.Server);
         var listens = ListenPorts(server);
         ModulesMissing(config, diagnostics);
+        NotAllowedPerRequest(config, diagnostics);
 
         var endpoints = new List<TlsEndpoint>();
         var covered = new HashSet<int>();
@@ -479,6 +480,36 @@ public static class ApacheResolver
                 diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.ParseError,
                     $"`{first.Name}` comes from {label}, which this configuration does not load: httpd stops with \"Invalid command '{first.Name}'\"; load it with {how} or put the directive inside `<IfModule {module}>`",
                     first.NameLocation, Fatal: true));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Most mod_ssl directives belong to the server or a virtual host: inside <c>&lt;Directory&gt;</c>,
+    /// <c>&lt;Location&gt;</c>, <c>&lt;Files&gt;</c> or <c>&lt;If&gt;</c> httpd refuses them ("not allowed here"), and
+    /// <c>SSLCipherSuite TLSv1.3</c> as well.
+    /// </summary>
+    private static void NotAllowedPerRequest(ApacheConfiguration config, List<ConfigDiagnostic> diagnostics)
+    {
+        foreach (var d in config.Directives)
+        {
+            if (d.Scope.Kind is not (ApacheScopeKind.Directory or ApacheScopeKind.Location or ApacheScopeKind.Files or ApacheScopeKind.If)
+                || ApacheVocabulary.Canonical(d.Name) is not { } name)
+            {
+                continue;
+            }
+
+            if (!ApacheVocabulary.IsAllowedPerDirectory(name))
+            {
+                diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.ParseError,
+                    $"`{d.Name}` is not allowed inside `<{d.Scope.Name}>`: httpd refuses to start; move it to the virtual host or the main server",
+                    d.NameLocation, Fatal: true));
+            }
+            else if (name == SslCipherSuite && d.Arguments.Count == 2 && d.Arguments[0] == "TLSv1.3")
+            {
+                diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.ParseError,
+                    $"`SSLCipherSuite TLSv1.3` cannot be set inside `<{d.Scope.Name}>`: httpd refuses to start; move it to the virtual host or the main server",
+                    d.Location, Fatal: true));
             }
         }
     }

@@ -102,6 +102,16 @@ public static class ApacheVocabulary
     /// <summary>Whether the directive belongs to mod_ssl (known or misspelt: every <c>SSL…</c> name).</summary>
     public static bool IsSslName(string name) => name.StartsWith("SSL", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>mod_ssl directives that may also appear in per-request sections (<c>&lt;Directory&gt;</c>, <c>&lt;Location&gt;</c> …).</summary>
+    private static readonly HashSet<string> PerDirectory = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "SSLCipherSuite", "SSLOptions", "SSLRenegBufferSize", "SSLRequire", "SSLRequireSSL", "SSLUserName",
+        "SSLVerifyClient", "SSLVerifyDepth",
+    };
+
+    /// <summary>Whether httpd accepts the mod_ssl directive inside a per-request section (only some do).</summary>
+    public static bool IsAllowedPerDirectory(string name) => PerDirectory.Contains(name);
+
     /// <summary>Whether a second occurrence in the same scope replaces the first (false for lists such as SSLCertificateFile).</summary>
     public static bool IsSingleValued(string name) => ByName.TryGetValue(name, out var e) && e.Single;
 
