@@ -180,7 +180,7 @@ public static class ApacheParser
     /// <summary>Splits a line (or an argument text after <c>${VAR}</c> substitution) into httpd's words.</summary>
     internal static List<(ApacheToken Token, int Start, int End)> Words(string text)
     {
-        var result = ApacheGrammar.Words.TryParse(text);
+        var result = ApacheGrammar.Words(new ApacheLineInput(text));
         if (!result.WasSuccessful)
         {
             // Unreachable for any input (every character belongs to a word or to whitespace); keep the text whole.
