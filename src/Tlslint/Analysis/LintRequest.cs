@@ -26,4 +26,12 @@ public sealed record LintRequest
     public IReadOnlyList<string> Ignore { get; init; } = [];
 
     public Assumptions Assumptions { get; init; } = Assumptions.Default;
+
+    /// <summary>The moment certificate validity is judged at (<c>--now</c>); null: the time of the run.</summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>A certificate that expires within this many days is reported (<c>--expiry-days</c>).</summary>
+    public int ExpiryDays { get; init; } = DefaultExpiryDays;
+
+    public const int DefaultExpiryDays = 30;
 }

@@ -23,10 +23,11 @@ public static class Linter
         var discovered = Discovery.Find(request.Paths, request.Excludes, request.WorkingDirectory, errors, SupportedProducts);
         var trees = new ConfigTree[discovered.Count];
         var findings = new List<Finding>[discovered.Count];
+        var files = FileCheckSettings.For(request);
         Parallel.For(0, discovered.Count, i =>
         {
             trees[i] = Load(discovered[i], request);
-            findings[i] = Check(trees[i], rules, request.Assumptions);
+            findings[i] = Check(trees[i], rules, request.Assumptions, files);
         });
 
         var all = findings.SelectMany(f => f)
@@ -39,8 +40,10 @@ public static class Linter
     }
 
     /// <summary>Runs the given rules over one tree (used by the run itself and by tests that check one rule).</summary>
-    public static List<Finding> Check(ConfigTree tree, IReadOnlyList<Rule> rules, Assumptions assumptions)
+    public static List<Finding> Check(ConfigTree tree, IReadOnlyList<Rule> rules, Assumptions assumptions,
+        FileCheckSettings? files = null)
     {
+        files ??= new FileCheckSettings(new Files.TlsFileStore(), DateTimeOffset.UtcNow, LintRequest.DefaultExpiryDays);
         var sink = new List<Finding>();
         foreach (var rule in rules)
         {
@@ -49,7 +52,7 @@ public static class Linter
                 continue;
             }
 
-            var context = new RuleContext(rule, tree, assumptions, sink);
+            var context = new RuleContext(rule, tree, assumptions, sink, files);
             switch (rule)
             {
                 case TreeRule treeRule:
