@@ -54,7 +54,7 @@ public sealed class PrivateKeyInSharedFile : EndpointRule
         else if ((directory & OthersRead) != 0)
         {
             context.Report(endpoint, reference.Setting,
-                $"{named} holds a private key in `{p.Directory}`, a directory every local user can list (mode {FilePermissions.Octal(directory)}); keep keys in a directory closed to others, such as /etc/ssl/private",
+                $"{named} holds a private key in `{p.Directory}`, a directory every local user can list (mode {FilePermissions.Octal(directory)}); close the directory to other users (`chmod 710` or `chmod 700`) or move the key to one that is",
                 Level.Warning);
         }
     }
