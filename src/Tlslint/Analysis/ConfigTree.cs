@@ -31,4 +31,13 @@ public sealed record ConfigTree
 
     /// <summary>The location where a setting for the whole tree would be written (Postfix main.cf), if the tree has one.</summary>
     public SourceLocation? GlobalScope { get; init; }
+
+    /// <summary>
+    /// Blocks a suppression comment above their first line covers as a whole (a master.cf service with its
+    /// <c>-o</c> lines, a server or virtual host block). Endpoint anchors count as blocks without being listed here.
+    /// </summary>
+    public IReadOnlyList<ConfigBlock> Blocks { get; init; } = [];
+
+    /// <summary>The <c># tlslint …</c> comments of the tree's files (filled by the linter after loading).</summary>
+    public IReadOnlyList<SuppressionComment> Suppressions { get; init; } = [];
 }

@@ -52,7 +52,7 @@ public sealed class SecretsNeverPrintedTests
     {
         var keys = WriteTree();
         var outputs = new Dictionary<string, string>();
-        foreach (var format in new[] { "text", "json", "sarif" })
+        foreach (var format in new[] { "text", "json", "sarif", "github" })
         {
             outputs[format] = Run("--root", _tree.Root, "--now", "2026-01-01", "--format", format, "--no-color", _tree.PathOf("etc/postfix"));
         }
