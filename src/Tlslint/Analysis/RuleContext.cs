@@ -85,7 +85,10 @@ public sealed class RuleContext
     {
         if (!setting.IsDefault)
         {
-            return $"`{setting.Name} = {setting.RawText}`";
+            // httpd directives take their arguments after a space, not after `=`.
+            return Tree.Product == Product.Apache
+                ? $"`{setting.Name} {setting.RawText}`"
+                : $"`{setting.Name} = {setting.RawText}`";
         }
 
         var version = setting.DefaultFor ?? Version;

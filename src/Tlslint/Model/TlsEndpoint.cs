@@ -89,6 +89,21 @@ public sealed record TlsEndpoint
     /// <summary>Client side: whether the peer's name is checked against its certificate.</summary>
     public Setting<bool>? VerifyPeerName { get; init; }
 
+    /// <summary>
+    /// Whether session ticket keys are rotated while the server runs (nginx 1.23.2+ with a shared cache); false when
+    /// one key serves until restart (Apache, a static key file); null when the product does not say.
+    /// </summary>
+    public Setting<bool>? SessionTicketKeyRotation { get; init; }
+
+    /// <summary>Whether OCSP stapling is enabled (<c>SSLUseStapling</c>, <c>ssl_stapling</c>).</summary>
+    public Setting<bool>? OcspStapling { get; init; }
+
+    /// <summary>
+    /// What the product needs for stapling and the configuration lacks, as a phrase naming the setting (Apache
+    /// <c>SSLStaplingCache</c>, nginx <c>resolver</c>); null when nothing is missing.
+    /// </summary>
+    public string? OcspStaplingMissing { get; init; }
+
     /// <summary>Every setting that shaped this endpoint, by name, for <c>tlslint endpoints</c> and for rules that need a product-specific value.</summary>
     public IReadOnlyDictionary<string, Setting<string>> Settings { get; init; } = new Dictionary<string, Setting<string>>();
 
