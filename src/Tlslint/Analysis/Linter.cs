@@ -10,6 +10,7 @@ public static class Linter
     private static readonly Dictionary<Product, Func<DiscoveredTree, LoadContext, ConfigTree>> Loaders = new()
     {
         [Product.Postfix] = PostfixTreeLoader.Load,
+        [Product.Dovecot] = DovecotTreeLoader.Load,
     };
 
     /// <summary>The products whose configurations tlslint can read so far: exactly those with a loader below.</summary>
