@@ -19,8 +19,14 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
     {
         var preference = endpoint.ServerCipherPreference;
         if (endpoint.Role != EndpointRole.Server || !endpoint.Mode.Value.UsesTls() || preference.Value
-            || IsTls13Only(endpoint) || endpoint.Product != Product.Postfix)
+            || IsTls13Only(endpoint) || endpoint.Product is not (Product.Postfix or Product.Dovecot))
         {
+            return;
+        }
+
+        if (endpoint.Product == Product.Dovecot)
+        {
+            CheckCipherString(endpoint, context, preference);
             return;
         }
 
@@ -35,6 +41,21 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
             $"{context.Subject(preference)} lets clients choose, and the `{endpoint.Ciphers.Value.Grade}` grade{Exclusions(endpoint)} "
             + $"still offers CBC or non-forward-secret suites{where}; set `tls_preempt_cipherlist = yes`",
             opportunistic ? Level.Note : null);
+    }
+
+    /// <summary>Products that hand an OpenSSL cipher string over as written (Dovecot).</summary>
+    private static void CheckCipherString(TlsEndpoint endpoint, RuleContext context, Setting<bool> preference)
+    {
+        if (CipherStringHeuristics.OffersSuitesWeakerThanAeadWithForwardSecrecy(endpoint.Ciphers.Value.CipherString) != true)
+        {
+            return;
+        }
+
+        var fix = preference.Name == "ssl_server_prefer_ciphers"
+            ? "`ssl_server_prefer_ciphers = server`"
+            : "`ssl_prefer_server_ciphers = yes`";
+        context.Report(endpoint, preference,
+            $"{context.Subject(preference)} lets clients choose, and {context.Describe(endpoint.Ciphers)} still offers CBC or non-forward-secret suites; set {fix}");
     }
 
     private static string Exclusions(TlsEndpoint endpoint) => endpoint.Ciphers.Value.Exclusions.Count == 0

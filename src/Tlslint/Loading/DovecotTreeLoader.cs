@@ -97,7 +97,7 @@ public static class DovecotTreeLoader
                     return;
                 }
 
-                var document = Document(path, context, documents, files, diagnostics, include.Optional);
+                var document = Document(path, context, documents, files, diagnostics, at, include.Optional);
                 if (document is not null)
                 {
                     pushed.Add(new Frame(document, real));
@@ -122,7 +122,7 @@ public static class DovecotTreeLoader
     }
 
     private static DovecotDocument? Document(string path, LoadContext context, Dictionary<string, DovecotDocument?> documents,
-        List<SourceFile> files, List<ConfigDiagnostic> diagnostics, bool optional = false)
+        List<SourceFile> files, List<ConfigDiagnostic> diagnostics, SourceLocation? includedAt = null, bool optional = false)
     {
         var full = Path.GetFullPath(path);
         if (documents.TryGetValue(full, out var cached))
@@ -136,7 +136,8 @@ public static class DovecotTreeLoader
         // !include_try ignores a file it cannot open (a dangling link, no permission), as Dovecot does.
         if (!(optional && file is null && read.All(d => d.Kind == DiagnosticKind.Unreadable) && !File.Exists(full)))
         {
-            diagnostics.AddRange(read);
+            // A file that cannot be read is fixed at the include that names it.
+            diagnostics.AddRange(read.Select(d => includedAt is { } at && d.Kind == DiagnosticKind.Unreadable ? d with { Location = at } : d));
         }
 
         DovecotDocument? document = null;

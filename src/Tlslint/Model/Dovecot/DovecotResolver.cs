@@ -53,7 +53,7 @@ public static class DovecotResolver
         var version = DetectVersion(assumptions.Products[Product.Dovecot], statements, diagnostics);
         var config = Build(statements, version.Version, diagnostics);
         var entryLocation = entry is null ? (SourceLocation?)null : new SourceLocation(entry, null);
-        var endpoints = entryLocation is { } at ? Endpoints(config, at, diagnostics) : [];
+        var endpoints = entryLocation is { } at ? Endpoints(config, at, assumptions.OpenSsl.Version, diagnostics) : [];
         return new ConfigTree
         {
             Product = Product.Dovecot,
@@ -120,10 +120,10 @@ public static class DovecotResolver
             : new AssumedVersion(v, $"dovecot_config_version = {setting.Value} in {declared.File.Path}:{setting.Range.Start.Line}");
     }
 
-    private static List<TlsEndpoint> Endpoints(DovecotConfig config, SourceLocation entry, List<ConfigDiagnostic> diagnostics)
+    private static List<TlsEndpoint> Endpoints(DovecotConfig config, SourceLocation entry, ProductVersion openSsl, List<ConfigDiagnostic> diagnostics)
     {
         var endpoints = new List<TlsEndpoint>();
-        var problems = new Problems(diagnostics);
+        var problems = new Problems(diagnostics, openSsl);
         var global = new DovecotContext(config, null, DovecotFilter.Global, entry);
         var protocols = global.Get("protocols");
         foreach (var protocol in ProtocolNames(protocols, problems))
@@ -283,6 +283,8 @@ public static class DovecotResolver
             Mode = mode,
             AuthEnabled = hasLogin ? mechanisms.Map(m => m.Trim().Length > 0) : null,
             AuthBeforeTls = hasLogin && mode.Value != TlsMode.Implicit ? cleartext.Map(allowed => allowed && sslValue != "required") : null,
+            TlsExemptNetworks = hasLogin ? ExemptNetworks(ctx, sslValue) : null,
+            TlsLogging = hasLogin ? ctx.Get("login_log_format_elements").Map(LogsCipher) : null,
         };
 
         foreach (var (key, value) in ctx.Used)
@@ -322,7 +324,8 @@ public static class DovecotResolver
             Certificates = Certificates(ctx, config, protocol, connection),
             DhParameters = dh.Value.Trim().Length > 0 ? dh : null,
             DhParameterLength = DhLength(ctx, v, problems),
-            Compression = options.Map(_ => DovecotVersions.HasMinProtocol(v) ? flags.Contains("compression") : !flags.Contains("no_compression")),
+            PrivateKeyPassword = protocol is null ? null : LiteralPassword(ctx),
+            Compression = options.Map(_ => Compresses(flags, v, problems.OpenSsl)),
             SessionTickets = options.Map(_ => !flags.Contains("no_ticket")),
         };
     }
@@ -347,6 +350,37 @@ public static class DovecotResolver
             _ when hasLogin && !cleartext.Value && OnlyPasswordMechanisms(mechanisms.Value) => TlsMode.StartTlsRequired,
             _ => TlsMode.StartTlsOptional,
         });
+    }
+
+    /// <summary>
+    /// <c>login_trusted_networks</c> count as secured connections: in 2.3 even where <c>ssl = required</c>, in 2.4 only
+    /// where TLS is not required (2.4 changed that).
+    /// </summary>
+    private static Setting<string>? ExemptNetworks(DovecotContext ctx, string sslValue)
+    {
+        var networks = ctx.Get("login_trusted_networks");
+        if (networks.Value.Trim().Length == 0 || (DovecotVersions.Is24(ctx.Version) && sslValue == "required"))
+        {
+            return null;
+        }
+
+        return networks;
+    }
+
+    /// <summary><c>%k</c> (2.4: <c>%{ssl_security}</c>) logs the TLS version and cipher of each login.</summary>
+    private static bool LogsCipher(string elements) =>
+        elements.Contains("%k", StringComparison.Ordinal) || elements.Contains("%{ssl_security}", StringComparison.Ordinal);
+
+    /// <summary>A key passphrase written as text (not <c>&lt;file</c>, not <c>$ENV:…</c>).</summary>
+    private static Setting<string>? LiteralPassword(DovecotContext ctx)
+    {
+        var password = DovecotVersions.Is24(ctx.Version)
+            ? ctx.Get("ssl_server_key_password", "ssl_key_password")
+            : ctx.Get("ssl_key_password", "ssl_server_key_password");
+        var raw = password.RawText.Trim();
+        return password.IsDefault || raw.Length == 0 || raw.StartsWith('<') || raw.Contains("$ENV:", StringComparison.Ordinal)
+            ? null
+            : password;
     }
 
     private static bool OnlyPasswordMechanisms(string mechanisms)
@@ -444,16 +478,28 @@ public static class DovecotResolver
         return flags;
     }
 
+    /// <summary>
+    /// 2.3 and later clear OpenSSL's "no compression" option only for <c>ssl_options = compression</c>; 2.2 leaves
+    /// the library's default unless <c>no_compression</c>, and OpenSSL compresses by default only before 1.1.0.
+    /// </summary>
+    private static bool Compresses(HashSet<string> flags, ProductVersion version, ProductVersion openSsl) =>
+        DovecotVersions.HasMinProtocol(version)
+            ? flags.Contains("compression")
+            : !flags.Contains("no_compression") && openSsl < new ProductVersion(1, 1, 0);
+
     private static List<CertificateReference> Certificates(DovecotContext ctx, DovecotConfig config, string? protocol, DovecotFilter connection)
     {
         var is24 = DovecotVersions.Is24(config.Version);
         var result = new List<CertificateReference>();
-        Pair(ctx, result, is24, "default", "ssl_server_cert_file", "ssl_cert", "ssl_server_key_file", "ssl_key");
-        Pair(ctx, result, is24, "alt", "ssl_server_alt_cert_file", "ssl_alt_cert", "ssl_server_alt_key_file", "ssl_alt_key");
         if (protocol is null)
         {
+            // Outgoing connections present the client certificate, if any.
+            Pair(ctx, result, is24, "client", "ssl_client_cert_file", "ssl_client_cert", "ssl_client_key_file", "ssl_client_key");
             return result;
         }
+
+        Pair(ctx, result, is24, "default", "ssl_server_cert_file", "ssl_cert", "ssl_server_key_file", "ssl_key");
+        Pair(ctx, result, is24, "alt", "ssl_server_alt_cert_file", "ssl_alt_cert", "ssl_server_alt_key_file", "ssl_alt_key");
 
         foreach (var (filter, settings) in config.Filters)
         {
@@ -548,8 +594,11 @@ public static class DovecotResolver
     private sealed record ListenerView(string ServiceName, string? Name, int DefaultPort, bool DefaultSsl, DovecotService? Service, DovecotListener? Configured);
 
     /// <summary>Value problems found while resolving, each reported once however many endpoints share the line.</summary>
-    private sealed class Problems(List<ConfigDiagnostic> diagnostics)
+    private sealed class Problems(List<ConfigDiagnostic> diagnostics, ProductVersion openSsl)
     {
+        /// <summary>The assumed OpenSSL (carried here because every resolving step has this object at hand).</summary>
+        public ProductVersion OpenSsl { get; } = openSsl;
+
         private readonly HashSet<(string, SourceLocation)> _seen = [];
 
         public void Add(string message, SourceLocation at)
