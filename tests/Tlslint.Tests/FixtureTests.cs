@@ -26,6 +26,7 @@ public sealed partial class FixtureTests
         {
             Paths = [fixture.Path],
             Rules = [rule!],
+            Select = [rule!.Descriptor.Id], // opt-in rules run only when named
             WorkingDirectory = caseDir,
             Assumptions = CaseAssumptions(caseDir),
         });

@@ -66,7 +66,7 @@ public sealed partial class RuleDocTests
                     File.AppendAllText(path, block.Groups["body"].Value);
                 }
 
-                var result = Linter.Run(new LintRequest { Paths = [dir], Rules = [rule], WorkingDirectory = dir });
+                var result = Linter.Run(new LintRequest { Paths = [dir], Rules = [rule], Select = [id], WorkingDirectory = dir });
                 var mine = result.Findings.Where(f => f.Rule.Id == id).ToList();
                 if (group.Key.Item2 == "bad")
                 {
