@@ -51,7 +51,7 @@ public sealed class ImplicitTlsPortWithoutTls : EndpointRule
     {
         var port = endpoint.Ports.FirstOrDefault(ImplicitMailPorts.Contains);
         if (endpoint.Role != EndpointRole.Server || port == 0 || endpoint.Mode.Value == TlsMode.Implicit
-            || !endpoint.Settings.TryGetValue(ListenerSsl, out var ssl))
+            || !endpoint.Settings.TryGetValue(ListenerSsl, out var ssl) || ssl.Value == "yes")
         {
             return;
         }

@@ -20,8 +20,15 @@ public static class DovecotTreeLoader
 
     public static ConfigTree Load(DiscoveredTree tree, LoadContext context)
     {
+        var (entry, statements, files, diagnostics) = Read(tree.Files[0], context);
+        return DovecotResolver.Resolve(context.Display(tree.Files[0]), entry, statements, files, context.Assumptions, diagnostics);
+    }
+
+    /// <summary>Reads the tree of <paramref name="entryPath"/>: its statements in reading order, includes followed.</summary>
+    internal static (SourceFile? Entry, List<DovecotSourceStatement> Statements, List<SourceFile> Files, List<ConfigDiagnostic> Diagnostics)
+        Read(string entryPath, LoadContext context)
+    {
         var diagnostics = new List<ConfigDiagnostic>();
-        var entryPath = tree.Files[0];
         var documents = new Dictionary<string, DovecotDocument?>(StringComparer.Ordinal);
         var files = new List<SourceFile>();
         var statements = new List<DovecotSourceStatement>();
@@ -31,7 +38,7 @@ public static class DovecotTreeLoader
             Expand(entry, context, documents, files, statements, diagnostics);
         }
 
-        return DovecotResolver.Resolve(context.Display(entryPath), entry?.File, statements, files, context.Assumptions, diagnostics);
+        return (entry?.File, statements, files, diagnostics);
     }
 
     private static void Expand(DovecotDocument entry, LoadContext context, Dictionary<string, DovecotDocument?> documents,

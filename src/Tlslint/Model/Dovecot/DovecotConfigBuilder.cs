@@ -106,7 +106,9 @@ internal sealed class DovecotConfigBuilder
             return;
         }
 
-        var scope = ScopeId(parent.ScopeId, start.Type, start.Label is null ? start.Name : start.Label + " " + start.Name);
+        // Unnamed inet listeners of one service are one listener to Dovecot (their name is the empty string).
+        var sectionName = start.Type == "inet_listener" && start.Name is null ? string.Empty : start.Name;
+        var scope = ScopeId(parent.ScopeId, start.Type, start.Label is null ? sectionName : start.Label + " " + sectionName);
         if (start.Type == "service" && parent.Kind is FrameKind.Root && start.Name is not null)
         {
             if (!_config.Services.TryGetValue(start.Name, out var service))
@@ -121,7 +123,7 @@ internal sealed class DovecotConfigBuilder
 
         if (start.Type == "inet_listener" && parent is { Kind: FrameKind.Service, Service: { } owner })
         {
-            var listener = start.Name is null ? null : owner.InetListeners.FirstOrDefault(l => l.Name == start.Name);
+            var listener = owner.InetListeners.FirstOrDefault(l => l.Name == start.Name);
             if (listener is null)
             {
                 listener = new DovecotListener(start.Name, at);

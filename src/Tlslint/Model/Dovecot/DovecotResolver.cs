@@ -120,12 +120,13 @@ public static class DovecotResolver
             : new AssumedVersion(v, $"dovecot_config_version = {setting.Value} in {declared.File.Path}:{setting.Range.Start.Line}");
     }
 
-    private static List<TlsEndpoint> Endpoints(DovecotConfig config, SourceLocation entry, ProductVersion openSsl, List<ConfigDiagnostic> diagnostics)
+    internal static List<TlsEndpoint> Endpoints(DovecotConfig config, SourceLocation entry, ProductVersion openSsl, List<ConfigDiagnostic> diagnostics)
     {
         var endpoints = new List<TlsEndpoint>();
         var problems = new Problems(diagnostics, openSsl);
         var global = new DovecotContext(config, null, DovecotFilter.Global, entry);
         var protocols = global.Get("protocols");
+        var ports = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var protocol in ProtocolNames(protocols, problems))
         {
             foreach (var service in ServicesOf(config, protocol))
@@ -136,6 +137,15 @@ public static class DovecotResolver
                     if (port is not > 0)
                     {
                         continue;
+                    }
+
+                    var address = listener.Configured?.Settings.GetValueOrDefault("address")?.Value.Trim() ?? string.Empty;
+                    var key = $"{address}:{port}";
+                    var here = $"{service}/{listener.Name ?? port.Value.ToString(CultureInfo.InvariantCulture)}";
+                    if (!ports.TryAdd(key, here))
+                    {
+                        problems.Add($"listener {here} asks for port {port} that {ports[key]} already uses: Dovecot stops with \"duplicate listener\"; give one of them another port or `port = 0`",
+                            listener.Configured?.Location ?? listener.Service?.Location ?? entry);
                     }
 
                     foreach (var connection in Connections(config, protocol))
@@ -262,9 +272,9 @@ public static class DovecotResolver
         var listenerSsl = ListenerSsl(listener, anchor, config.Version, problems);
         var ssl = ctx.Ssl();
         var sslValue = SslValue(ssl, problems);
-        if (listenerSsl.Value && sslValue == "no")
+        if (listenerSsl.Value && config.Global("ssl")?.Value.Trim() == "no")
         {
-            return null; // master does not create implicit-TLS listeners while TLS is off
+            return null; // master does not create implicit-TLS listeners while TLS is off globally
         }
 
         var hasLogin = protocol != "lmtp";
@@ -340,7 +350,8 @@ public static class DovecotResolver
     {
         if (listenerSsl.Value)
         {
-            return listenerSsl.Map(_ => TlsMode.Implicit);
+            // A protocol block with `ssl = no` leaves the implicit-TLS port open without a TLS context to serve it.
+            return sslValue == "no" ? ssl.Map(_ => TlsMode.None) : listenerSsl.Map(_ => TlsMode.Implicit);
         }
 
         return ssl.Map(_ => sslValue switch
