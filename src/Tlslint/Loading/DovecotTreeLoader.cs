@@ -98,10 +98,14 @@ public static class DovecotTreeLoader
 
                 if (++inclusions > MaxInclusions)
                 {
-                    diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.ParseError,
-                        $"more than {MaxInclusions:N0} files are included, which no real configuration does; the rest was not read",
-                        at, Fatal: true));
-                    return;
+                    if (inclusions == MaxInclusions + 1)
+                    {
+                        diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.ParseError,
+                            $"more than {MaxInclusions:N0} files are included, which no real configuration does; the includes from here on were not followed",
+                            at, Fatal: true));
+                    }
+
+                    break;
                 }
 
                 var document = Document(path, context, documents, files, diagnostics, at, include.Optional);

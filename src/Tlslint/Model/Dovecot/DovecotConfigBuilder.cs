@@ -232,7 +232,8 @@ internal sealed class DovecotConfigBuilder
         var selfReference = value != a.Written && a.Kind == DovecotValueKind.Variable;
         AddDirective(file, a, frame, name, selfReference);
 
-        var stored = new DovecotValue(name, value, a.Key, a.Written, a.Kind, at, _sequence++);
+        UnknownVariables(a, at);
+        var stored = new DovecotValue(name, value, name, a.Written, a.Kind, at, _sequence++);
         switch (frame.Kind)
         {
             case FrameKind.Root or FrameKind.Filter or FrameKind.NamedFilter:
@@ -438,6 +439,33 @@ internal sealed class DovecotConfigBuilder
         }
 
         return changed ? sb.ToString() : a.Written;
+    }
+
+    /// <summary>
+    /// A 2.2/2.3 variable token takes everything up to the next space as the name, so <c>$ssl_cipher_list:!MD5</c>
+    /// looks for a setting called <c>ssl_cipher_list:!MD5</c>. <c>doveconf -n</c> does not notice; the daemon stops
+    /// with "Unknown variable" when it starts.
+    /// </summary>
+    private void UnknownVariables(DovecotAssignment a, SourceLocation at)
+    {
+        if (a.Kind != DovecotValueKind.Variable || Is24)
+        {
+            return;
+        }
+
+        foreach (var token in a.Value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = token.StartsWith('$') ? token[1..] : null;
+            if (name is null || name.StartsWith("ENV:", StringComparison.Ordinal) || name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                continue;
+            }
+
+            var plain = new string(name.TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c == '_').ToArray());
+            _diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.ParseError,
+                $"`{token}` is read as a variable named `{name}`, which no setting is: doveconf -n accepts it, but Dovecot stops with \"Unknown variable\" when it starts; separate the variable with a space (`${plain} {name[plain.Length..].TrimStart(':')}`)",
+                at, Fatal: false));
+        }
     }
 
     /// <summary>The value a setting has at this point of reading: this scope, then the enclosing filters, then the default.</summary>

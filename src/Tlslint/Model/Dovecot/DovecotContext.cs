@@ -137,7 +137,7 @@ internal sealed class DovecotContext
         {
             var t = tokens[i];
             if (t.StartsWith(prefix, StringComparison.Ordinal) && t.Length > prefix.Length && !t.StartsWith("$ENV:", StringComparison.Ordinal)
-                && t[prefix.Length..] != v.Name && !_resolving.Contains(t))
+                && t[prefix.Length..] != v.Name && IsSettingName(t[prefix.Length..]) && !_resolving.Contains(t))
             {
                 _resolving.Add(t);
                 tokens[i] = Get(t[prefix.Length..]).Value;
@@ -149,4 +149,6 @@ internal sealed class DovecotContext
     }
 
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
+
+    private static bool IsSettingName(string name) => name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '/');
 }
