@@ -21,7 +21,7 @@ public sealed class StartTlsNotOffered : EndpointRule
         {
             // The message names no listener: every cleartext listener shares the one `ssl = no` line.
             context.Report(endpoint, endpoint.Mode,
-                $"{context.Describe(endpoint.Mode)} turns TLS off: the cleartext listeners offer no STARTTLS, so passwords and mail cross the network readable, and implicit-TLS listeners serve no TLS; set `ssl = yes` or `ssl = required`");
+                $"{context.Subject(endpoint.Mode)} turns TLS off: the cleartext listeners offer no STARTTLS, so passwords and mail cross the network readable, and implicit-TLS listeners serve no TLS; set `ssl = yes` or `ssl = required`");
             return;
         }
 

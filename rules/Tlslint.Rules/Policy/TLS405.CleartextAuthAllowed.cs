@@ -33,8 +33,8 @@ public sealed class CleartextAuthAllowed : EndpointRule
     {
         var fix = before.Name == "auth_allow_cleartext" ? "`auth_allow_cleartext = no`" : "`disable_plaintext_auth = yes`";
         return endpoint.Mode.Value.UsesTls()
-            ? $"{context.Describe(before)} lets clients log in with a cleartext password before STARTTLS; set {fix} (or `ssl = required`)"
-            : $"{context.Describe(before)} lets clients log in with a cleartext password on listeners without TLS; enable TLS and set {fix}";
+            ? $"{context.Subject(before)} lets clients log in with a cleartext password before STARTTLS; set {fix} (or `ssl = required`)"
+            : $"{context.Subject(before)} lets clients log in with a cleartext password on listeners without TLS; enable TLS and set {fix}";
     }
 
     private static List<RelatedLocation> AuthSwitch(TlsEndpoint endpoint, Setting<bool> before) =>

@@ -24,7 +24,7 @@ public sealed class MailAccessTlsOptional : EndpointRule
             ? "clients may log in with a cleartext password before STARTTLS"
             : "clients whose login mechanism does not send the password itself may log in without STARTTLS";
         context.Report(endpoint, endpoint.Mode,
-            $"{context.Describe(endpoint.Mode)} makes STARTTLS optional: {why} and then read their mail in cleartext; set `ssl = required`");
+            $"{context.Subject(endpoint.Mode)} makes STARTTLS optional: {why} and then read their mail in cleartext; set `ssl = required`");
     }
 
     private static bool IsOptionalStartTlsLogin(TlsEndpoint endpoint) =>

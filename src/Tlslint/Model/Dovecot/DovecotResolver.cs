@@ -248,7 +248,7 @@ public static class DovecotResolver
         foreach (var (filter, settings) in config.Filters)
         {
             var connection = filter.Connection;
-            if (connection.IsGlobal || !filter.MatchesProtocol(protocol) || IsCertificateOnlySni(filter, settings))
+            if (connection.IsGlobal || !filter.MatchesProtocol(protocol) || IsCertificateOnlySni(filter, settings) || IsLoopback(connection))
             {
                 continue;
             }
@@ -258,6 +258,18 @@ public static class DovecotResolver
                 yield return connection;
             }
         }
+    }
+
+    /// <summary>
+    /// A filter for connections from or to the host itself: they never cross a network, and Dovecot counts them as
+    /// secured anyway (mailcow's `remote 127.0.0.1 { disable_plaintext_auth = no }`).
+    /// </summary>
+    private static bool IsLoopback(DovecotFilter connection)
+    {
+        static bool Loopback(string? net) => net is not null
+            && (net.StartsWith("127.", StringComparison.Ordinal) || net is "::1" or "::1/128" or "[::1]" or "localhost");
+        return (connection.Remote is null || Loopback(connection.Remote)) && (connection.Local is null || Loopback(connection.Local))
+            && (connection.Remote is not null || connection.Local is not null);
     }
 
     private static bool IsCertificateOnlySni(DovecotFilter filter, Dictionary<string, DovecotValue> settings) =>
