@@ -25,16 +25,18 @@ public sealed class CorpusTests
             WorkingDirectory = corpus,
         });
         Assert.That(result.Trees.Count(t => t.Product == Tlslint.Model.Product.Postfix), Is.GreaterThanOrEqualTo(8));
-        var postfix = result.Trees.Where(t => t.Product == Tlslint.Model.Product.Postfix).SelectMany(t => t.Files).Select(f => f.Path).ToHashSet();
-        var findings = result.Findings.Where(f => postfix.Contains(f.Location.File.Path)).ToList();
-        var unexpected = findings.Where(f => !KnownTemplates.ContainsKey(f.Location.File.Path)).ToList();
+        // Other products have their own corpus tests (Apache: ApacheCorpusTests, which restores the corpus's symlinks first).
+        var postfix = result.Findings.Where(f => IsPostfixFile(f.Location.File.Path));
+        var unexpected = postfix.Where(f => !KnownTemplates.ContainsKey(f.Location.File.Path)).ToList();
         Assert.That(unexpected.Select(f => $"{f.Location}: {f.Message}"), Is.Empty);
         foreach (var template in KnownTemplates.Keys)
         {
-            Assert.That(findings.Any(f => f.Location.File.Path == template), Is.True,
+            Assert.That(postfix.Any(f => f.Location.File.Path == template), Is.True,
                 $"{template} is listed as a known template but parses cleanly now: remove it from the list");
         }
     }
+
+    private static bool IsPostfixFile(string path) => Path.GetFileName(path) is "main.cf" or "master.cf";
 
     [Test]
     public void Debian12_main_cf_equals_postconf_n()

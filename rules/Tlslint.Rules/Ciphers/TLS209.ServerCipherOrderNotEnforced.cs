@@ -18,15 +18,25 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
     public override void Check(TlsEndpoint endpoint, RuleContext context)
     {
         var preference = endpoint.ServerCipherPreference;
-        if (endpoint.Role != EndpointRole.Server || !endpoint.Mode.Value.UsesTls() || preference.Value
-            || IsTls13Only(endpoint) || endpoint.Product is not (Product.Postfix or Product.Dovecot))
+        if (endpoint.Role != EndpointRole.Server || !endpoint.Mode.Value.UsesTls() || preference.Value || IsTls13Only(endpoint))
         {
             return;
         }
 
         if (endpoint.Product == Product.Dovecot)
         {
-            CheckCipherString(endpoint, context, preference);
+            CheckDovecot(endpoint, context, preference);
+            return;
+        }
+
+        if (endpoint.Product != Product.Postfix)
+        {
+            if (CipherListHeuristics.HasSuitesWeakerThanAeadWithForwardSecrecy(endpoint.Ciphers.Value.CipherString) == true)
+            {
+                context.Report(endpoint, preference,
+                    $"{context.Subject(preference)} lets clients choose, and the cipher list `{endpoint.Ciphers.Value.CipherString}` still offers CBC or non-forward-secret suites; set `{preference.Name} on`");
+            }
+
             return;
         }
 
@@ -43,10 +53,10 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
             opportunistic ? Level.Note : null);
     }
 
-    /// <summary>Products that hand an OpenSSL cipher string over as written (Dovecot).</summary>
-    private static void CheckCipherString(TlsEndpoint endpoint, RuleContext context, Setting<bool> preference)
+    /// <summary>Dovecot hands its cipher string to OpenSSL as written; the switch is named by release.</summary>
+    private static void CheckDovecot(TlsEndpoint endpoint, RuleContext context, Setting<bool> preference)
     {
-        if (CipherStringHeuristics.OffersSuitesWeakerThanAeadWithForwardSecrecy(endpoint.Ciphers.Value.CipherString) != true)
+        if (CipherListHeuristics.HasSuitesWeakerThanAeadWithForwardSecrecy(endpoint.Ciphers.Value.CipherString) != true)
         {
             return;
         }

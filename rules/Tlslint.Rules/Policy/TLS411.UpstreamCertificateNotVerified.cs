@@ -8,7 +8,7 @@ public sealed class UpstreamCertificateNotVerified : EndpointRule
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "TLS411",
         Name: "upstream-certificate-not-verified",
-        Title: "Outgoing TLS does not verify the server's certificate",
+        Title: "A TLS client does not verify the server it connects to",
         DefaultLevel: Level.Warning,
         AppliesTo: Products.Apache | Products.Nginx | Products.Dovecot,
         SecuritySeverity: 5.0);
@@ -20,15 +20,17 @@ public sealed class UpstreamCertificateNotVerified : EndpointRule
             return;
         }
 
-        if (endpoint.VerifyPeer is { Value: false } chain)
+        if (endpoint.VerifyPeer is { Value: false } verify)
         {
-            context.Report(endpoint, chain,
-                $"{context.Subject(chain)} accepts any certificate on outgoing TLS connections, so anyone on the path can pose as the server and read what is sent; turn certificate verification on");
+            context.Report(endpoint, verify,
+                $"{context.Subject(verify)} lets {endpoint.Name} accept any certificate from the upstream server, so anyone on the path can impersonate it and read the traffic; verify the chain against a CA file");
+            return;
         }
-        else if (endpoint.VerifyPeerName is { Value: false } name)
+
+        if (endpoint.VerifyPeerName is { Value: false } name)
         {
             context.Report(endpoint, name,
-                $"{context.Subject(name)} accepts a certificate issued for any name on outgoing TLS connections, so any server with a valid certificate can pose as the upstream; turn name checking on");
+                $"{context.Subject(name)} lets {endpoint.Name} accept a valid certificate issued for any other host name; turn the name check on");
         }
     }
 }

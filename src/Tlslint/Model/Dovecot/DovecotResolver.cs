@@ -344,6 +344,7 @@ public static class DovecotResolver
             Curves = curves is { } c && c.Value.Trim().Length > 0 ? c : null,
             ServerCipherPreference = ServerPreference(ctx, problems),
             Certificates = Certificates(ctx, config, protocol, connection),
+            CaFiles = CaFiles(ctx, config.Version, protocol),
             DhParameters = dh.Value.Trim().Length > 0 ? dh : null,
             DhParameterLength = DhLength(ctx, v, problems),
             PrivateKeyPassword = protocol is null ? null : LiteralPassword(ctx),
@@ -538,6 +539,15 @@ public static class DovecotResolver
         }
 
         return result;
+    }
+
+    /// <summary>The CA file the server verifies client certificates with (<c>ssl_ca</c>), or outgoing connections their servers.</summary>
+    private static List<Setting<string>> CaFiles(DovecotContext ctx, ProductVersion version, string? protocol)
+    {
+        var ca = protocol is null
+            ? ctx.Get("ssl_client_ca_file")
+            : DovecotVersions.Is24(version) ? ctx.Get("ssl_server_ca_file", "ssl_ca") : ctx.Get("ssl_ca", "ssl_server_ca_file");
+        return ca.Value.Trim().Length == 0 ? [] : [ca.Map(v => v.Trim())];
     }
 
     private static void Pair(DovecotContext ctx, List<CertificateReference> result, bool is24, string kind,
