@@ -12,7 +12,7 @@ public enum CipherDiagnosticKind
     /// <summary>An <c>A+B</c> combination whose parts share no suite: ignored.</summary>
     EmptyCombination,
 
-    /// <summary>A known word that matched no suite of this build when it was applied.</summary>
+    /// <summary>A known word added (or moved with <c>+</c>) that matched no suite of this build when it was applied.</summary>
     MatchedNothing,
 
     /// <summary><c>!SSLv3</c>, <c>-TLSv1</c> …: removes the suites introduced by that version, not the protocol.</summary>

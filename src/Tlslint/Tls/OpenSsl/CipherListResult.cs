@@ -28,7 +28,7 @@ public sealed record CipherListResult
     /// <summary>The TLS 1.3 part, first in every list OpenSSL builds (a TLS 1.2 suite named there by IANA name goes here too).</summary>
     public required IReadOnlyList<CipherSuite> Tls13 { get; init; }
 
-    /// <summary>The security level in force: the last <c>@SECLEVEL=n</c> of the string, else the build's default.</summary>
+    /// <summary>The security level in force: the last <c>@SECLEVEL=n</c> of the string, else the context's level, else the build's default.</summary>
     public required int SecurityLevel { get; init; }
 
     /// <summary>Where the last <c>@SECLEVEL=n</c> is in the string, or null when the string sets none.</summary>

@@ -20,7 +20,11 @@ public static class CipherString
     /// <param name="cipherString">The string handed to <c>SSL_CTX_set_cipher_list</c>.</param>
     /// <param name="build">The OpenSSL build to evaluate on.</param>
     /// <param name="tls13Suites">The TLS 1.3 list (<c>SSL_CTX_set_ciphersuites</c>), or null for the library default.</param>
-    public static CipherListResult Evaluate(string cipherString, OpenSslBuild build, string? tls13Suites = null)
+    /// <param name="securityLevel">
+    /// The level the context has before the string is applied (a product's own <c>SSL_CTX_set_security_level</c>, a
+    /// system configuration); null for the build's default. An <c>@SECLEVEL=n</c> in the string overrides it.
+    /// </param>
+    public static CipherListResult Evaluate(string cipherString, OpenSslBuild build, string? tls13Suites = null, int? securityLevel = null)
     {
         ArgumentNullException.ThrowIfNull(cipherString);
         var prepared = build.Prepared;
@@ -62,7 +66,7 @@ public static class CipherString
             ok = run.Process(state, start);
         }
 
-        var level = run.SecurityLevel ?? build.DefaultSecurityLevel;
+        var level = run.SecurityLevel ?? securityLevel ?? build.DefaultSecurityLevel;
         var ciphers = new List<CipherSuite>();
         if (ok)
         {
@@ -437,7 +441,8 @@ public static class CipherString
                     op: opText);
             }
 
-            if (matched > 0)
+            // An exclusion that finds nothing is harmless (`!RC4` where there is no RC4); an addition that finds nothing is not.
+            if (matched > 0 || op is RuleOperation.Kill or RuleOperation.Delete)
             {
                 return;
             }

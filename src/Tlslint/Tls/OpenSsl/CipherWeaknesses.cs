@@ -92,7 +92,7 @@ public static class CipherWeaknesses
         CipherWeakness.Md5Mac => "MD5",
         CipherWeakness.Rc4 => "RC4",
         CipherWeakness.Block64 => "3DES/IDEA",
-        CipherWeakness.NoForwardSecrecy => "kRSA",
+        CipherWeakness.NoForwardSecrecy => "no-forward-secrecy",
         CipherWeakness.Cbc => "CBC",
         CipherWeakness.Sha1Mac => "SHA1",
         CipherWeakness.Psk => "PSK",
