@@ -1,3 +1,5 @@
+using Tlslint.Tls.OpenSsl;
+
 namespace Tlslint.Model;
 
 /// <summary>
@@ -20,6 +22,9 @@ public sealed record Assumptions(
         },
         new AssumedVersion(new ProductVersion(3, 0, 0), "default (Debian 12)"),
         2);
+
+    /// <summary>The OpenSSL build the cipher engine evaluates on (what exists at run time): Debian 12's unless told otherwise.</summary>
+    public OpenSslBuild Build { get; init; } = OpenSslBuild.Debian12;
 
     public ProductVersion VersionOf(Product product) => Products[product].Version;
 

@@ -76,6 +76,12 @@ public sealed record TlsEndpoint
     /// <summary>Client side: whether the peer's name is checked against its certificate.</summary>
     public Setting<bool>? VerifyPeerName { get; init; }
 
+    /// <summary>
+    /// What the endpoint really offers under the assumptions (cipher expansion, security level, effective protocols);
+    /// computed from the fields above after loading, so every product gets it. Null on endpoints built by hand.
+    /// </summary>
+    public EffectiveTls? Effective { get; init; }
+
     /// <summary>Every setting that shaped this endpoint, by name, for <c>tlslint endpoints</c> and for rules that need a product-specific value.</summary>
     public IReadOnlyDictionary<string, Setting<string>> Settings { get; init; } = new Dictionary<string, Setting<string>>();
 
