@@ -46,6 +46,7 @@ public static class EffectiveTlsResolver
         }
 
         var (ciphers, intent) = pair;
+        var (baseLevel, baseReason) = (level, reason);
         if (ciphers.SecurityLevelOffset is not null)
         {
             (origin, reason) = (SecurityLevelOrigin.CipherString, $"`@SECLEVEL={ciphers.SecurityLevel}` in the cipher string sets it");
@@ -63,6 +64,8 @@ public static class EffectiveTlsResolver
             Intent = intent,
             Tls13List = tls13,
             SecurityLevel = ciphers.SecurityLevel,
+            BaseSecurityLevel = baseLevel,
+            BaseSecurityLevelReason = baseReason,
             SecurityLevelOrigin = origin,
             SecurityLevelReason = reason,
             Negotiable = negotiable,

@@ -23,6 +23,13 @@ public sealed record CipherSelection(string CipherString, string? Grade, IReadOn
     /// <summary>Postfix: exclusions it adds on its own (<c>aNULL</c> when it checks certificates …), already in <see cref="CipherString"/>.</summary>
     public IReadOnlyList<string> AutomaticExclusions { get; init; } = [];
 
+    /// <summary>Where each stretch of <see cref="CipherString"/> was written, when the product assembles it from several settings.</summary>
+    public IReadOnlyList<CipherStringPart> Parts { get; init; } = [];
+
+    /// <summary>The setting that holds the text at <paramref name="offset"/>, or null when the string is one setting.</summary>
+    public string? SettingAt(int offset) =>
+        Parts.FirstOrDefault(p => offset >= p.Offset && offset < p.Offset + p.Length)?.Setting;
+
     /// <summary>Why the product refuses to hand the string to OpenSSL at all (Postfix: an unknown grade, an exclusion starting with <c>!</c>); null when it does.</summary>
     public string? Rejection { get; init; }
 

@@ -23,6 +23,12 @@ public sealed record EffectiveTls
 
     public required int SecurityLevel { get; init; }
 
+    /// <summary>The level before the cipher string is applied (the product's, the system configuration's or the library's).</summary>
+    public required int BaseSecurityLevel { get; init; }
+
+    /// <summary>Who set <see cref="BaseSecurityLevel"/>, for messages.</summary>
+    public required string BaseSecurityLevelReason { get; init; }
+
     public required SecurityLevelOrigin SecurityLevelOrigin { get; init; }
 
     /// <summary>Who set the level, for messages ("Postfix sets level 0 on its TLS contexts").</summary>

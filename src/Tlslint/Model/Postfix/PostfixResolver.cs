@@ -299,10 +299,20 @@ public static class PostfixResolver
         var gradeName = grade.Value.Trim().ToLowerInvariant();
         var known = gradeName is "high" or "medium" or "low" or "export" or "null";
         var list = known ? scope.Get($"tls_{PostfixCipherGrades.EffectiveGrade(gradeName, version)}_cipherlist").Value.Trim() : string.Empty;
-        var exclusions = SplitExclusions(scope.Get($"{prefix}_tls_exclude_ciphers").Value).ToList();
+        var listName = known ? $"tls_{PostfixCipherGrades.EffectiveGrade(gradeName, version)}_cipherlist" : grade.Name;
+        var sources = SplitExclusions(scope.Get($"{prefix}_tls_exclude_ciphers").Value).Select(e => (e, $"{prefix}_tls_exclude_ciphers")).ToList();
         if (mandatory)
         {
-            exclusions.AddRange(SplitExclusions(scope.Get($"{prefix}_tls_mandatory_exclude_ciphers").Value));
+            sources.AddRange(SplitExclusions(scope.Get($"{prefix}_tls_mandatory_exclude_ciphers").Value).Select(e => (e, $"{prefix}_tls_mandatory_exclude_ciphers")));
+        }
+
+        var exclusions = sources.Select(s => s.Item1).ToList();
+        var parts = new List<CipherStringPart> { new(0, list.Length, listName) };
+        var offset = list.Length;
+        foreach (var (exclusion, setting) in sources)
+        {
+            parts.Add(new CipherStringPart(offset, exclusion.Length + 2, setting));
+            offset += exclusion.Length + 2;
         }
 
         var automatic = new List<string>();
@@ -355,6 +365,7 @@ public static class PostfixResolver
         return grade.Map(_ => new CipherSelection(cipherString, gradeName, exclusions)
         {
             AutomaticExclusions = automatic,
+            Parts = parts,
             ContextSecurityLevel = level,
             ContextSecurityLevelReason = levelReason,
             Rejection = rejection,

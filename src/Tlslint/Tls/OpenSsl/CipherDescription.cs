@@ -84,6 +84,8 @@ internal static class CipherDescription
         MacAlgorithm.Gost89Mac or MacAlgorithm.Gost89Mac12 => "GOST89",
         MacAlgorithm.Gost94 => "GOST94",
         MacAlgorithm.Gost12_256 or MacAlgorithm.Gost12_512 => "GOST2012",
+        MacAlgorithm.MagmaOmac => "MAGMAOMAC",
+        MacAlgorithm.KuznyechikOmac => "KUZNYECHIKOMAC",
         _ => "unknown",
     };
 }

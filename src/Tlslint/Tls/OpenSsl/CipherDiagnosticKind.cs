@@ -6,6 +6,9 @@ public enum CipherDiagnosticKind
     /// <summary>A word this build does not know: OpenSSL skips it and the rest of its term silently.</summary>
     UnknownWord,
 
+    /// <summary>A word older OpenSSL releases knew (<c>EXP</c>, <c>DES</c>, <c>SSLv2</c>, <c>kDHd</c> …): skipped, harmless unless text is glued to it.</summary>
+    ObsoleteWord,
+
     /// <summary><c>DEFAULT</c> anywhere but the very start: an unknown word there, so it does nothing.</summary>
     DefaultNotFirst,
 

@@ -488,7 +488,8 @@ public static class CipherString
             else
             {
                 var (message, suggestion) = Unknown(word, opText, term);
-                Note(CipherDiagnosticKind.UnknownWord, failedWordStart, word, message, suggestion, opText);
+                var kind = ObsoleteWords.Contains(word, StringComparer.Ordinal) ? CipherDiagnosticKind.ObsoleteWord : CipherDiagnosticKind.UnknownWord;
+                Note(kind, failedWordStart, word, message, suggestion, opText);
             }
 
             if (rest.AsSpan().IndexOfAny("!@+") >= 0)
@@ -511,7 +512,7 @@ public static class CipherString
             var skip = $"OpenSSL skips it{whole}, {effect}";
             if (word.StartsWith("TLS", StringComparison.Ordinal) && term.StartsWith("TLS_", StringComparison.Ordinal))
             {
-                return ($"`{term}` is an IANA name, which cipher strings do not accept; {skip}; TLS 1.3 suites go in the TLS 1.3 list", null);
+                return ($"`{term}` is an IANA name, which cipher strings do not accept; OpenSSL skips it, {effect}; TLS 1.3 suites go in the TLS 1.3 list", null);
             }
 
             if (word is "TLSv1.1" or "TLSv1.3")
