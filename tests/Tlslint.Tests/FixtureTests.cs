@@ -20,14 +20,26 @@ public sealed partial class FixtureTests
         Assert.That(fixture.Name, Does.Match("^(positive|negative)_[0-9]+"), "case names are positive_N or negative_N");
         var rule = RuleCatalog.Find(fixture.RuleId);
         Assert.That(rule, Is.Not.Null, $"no rule {fixture.RuleId}");
+        if (!Linter.SupportedProducts.Contains(fixture.Product))
+        {
+            // Product-neutral rules (suppression comments) carry cases for products whose loader has not landed yet.
+            Assert.Ignore($"{fixture.Product.Id()} has no loader yet");
+        }
 
         var caseDir = Directory.Exists(fixture.Path) ? fixture.Path : Path.GetDirectoryName(fixture.Path)!;
+        using var modes = CaseWithModes.Prepare(fixture.Path);
+        var runDir = modes?.Root ?? caseDir;
         var result = Linter.Run(new LintRequest
         {
-            Paths = [fixture.Path],
+            Paths = [modes?.Root ?? fixture.Path],
             Rules = [rule!],
-            WorkingDirectory = caseDir,
+            WorkingDirectory = runDir,
             Assumptions = CaseAssumptions(caseDir),
+
+            // Absolute paths in a case (`/etc/ssl/...`) name files inside the case, and certificate dates are judged
+            // at one fixed moment, so that checked-in test certificates behave the same forever.
+            Root = runDir,
+            Now = FixedNow,
         });
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.Trees, Is.Not.Empty, "the case holds no configuration tlslint recognises");
@@ -50,6 +62,9 @@ public sealed partial class FixtureTests
         Assert.That(actual, Is.EquivalentTo(expected),
             "findings:\n" + string.Join("\n", result.Findings.Select(f => $"  {f.Location}: {f.Rule.Id} {f.Message}")));
     }
+
+    /// <summary>The moment every fixture is linted at (<c>--now</c>): fixtures/_material dates are chosen around it.</summary>
+    public static readonly DateTimeOffset FixedNow = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Test]
     public void Every_rule_has_positive_and_negative_cases_for_each_supported_product()

@@ -26,6 +26,9 @@ public sealed record Assumptions(
     /// <summary>The OpenSSL build the cipher engine evaluates on (what exists at run time): Debian 12's unless told otherwise.</summary>
     public OpenSslBuild Build { get; init; } = OpenSslBuild.Debian12;
 
+    /// <summary>The policy rules judge against (<c>--profile</c>, <c>profile:</c> in .tlslint.yaml).</summary>
+    public Profile Profile { get; init; } = Profile.Intermediate;
+
     public ProductVersion VersionOf(Product product) => Products[product].Version;
 
     public Assumptions With(Product product, AssumedVersion version)
