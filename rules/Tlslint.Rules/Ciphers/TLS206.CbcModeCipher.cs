@@ -32,7 +32,8 @@ public sealed class CbcModeCipher : EndpointRule
         var withSha1 = sha1 > 0 ? $" ({sha1} with an HMAC-SHA1 MAC)" : string.Empty;
         context.Report(endpoint, endpoint.Ciphers,
             $"{context.Subject(endpoint.Ciphers)} keeps {cbc.Count} CBC suites{withSha1} such as {CipherContext.Names(cbc)} beside AEAD ones, "
-            + $"and CBC's MAC-then-encrypt design keeps producing padding-oracle bugs; {CipherContext.Advice(endpoint, "CBC")} where every client supports AEAD");
+            + $"and CBC's MAC-then-encrypt design keeps producing padding-oracle bugs; {CipherContext.Advice(endpoint, "CBC")} where every client supports AEAD",
+            sha1 > 0 && context.Assumptions.Profile == Profile.Ncsc2025 ? Level.Warning : null);
     }
 
     private static bool IsCbc(CipherSuite s) => s.Weaknesses.HasFlag(CipherWeakness.Cbc);
