@@ -10,6 +10,7 @@ public static class Linter
     private static readonly Dictionary<Product, Func<DiscoveredTree, LoadContext, ConfigTree>> Loaders = new()
     {
         [Product.Postfix] = PostfixTreeLoader.Load,
+        [Product.Dovecot] = DovecotTreeLoader.Load,
         [Product.Apache] = ApacheTreeLoader.Load,
     };
 
@@ -33,11 +34,12 @@ public static class Linter
         var trees = new ConfigTree[discovered.Count];
         var findings = new List<Finding>[discovered.Count];
         var suppressed = new List<Finding>[discovered.Count];
+        var files = FileCheckSettings.For(request);
         Parallel.For(0, discovered.Count, i =>
         {
             var tree = Load(discovered[i], request);
             trees[i] = tree = tree with { Suppressions = SuppressionReader.Read(tree) };
-            var found = Relevel(Check(tree, rules, request.Assumptions), request.LevelOverrides);
+            var found = Relevel(Check(tree, rules, request.Assumptions, files), request.LevelOverrides);
             (findings[i], suppressed[i]) = SuppressionFilter.Apply(tree, found, rules, request.ReportUnusedSuppressions);
         });
 
@@ -70,8 +72,10 @@ public static class Linter
             .ToList();
 
     /// <summary>Runs the given rules over one tree (used by the run itself and by tests that check one rule).</summary>
-    public static List<Finding> Check(ConfigTree tree, IReadOnlyList<Rule> rules, Assumptions assumptions)
+    public static List<Finding> Check(ConfigTree tree, IReadOnlyList<Rule> rules, Assumptions assumptions,
+        FileCheckSettings? files = null)
     {
+        files ??= new FileCheckSettings(new Files.TlsFileStore(), DateTimeOffset.UtcNow, LintRequest.DefaultExpiryDays);
         var sink = new List<Finding>();
         foreach (var rule in rules)
         {
@@ -80,7 +84,7 @@ public static class Linter
                 continue;
             }
 
-            var context = new RuleContext(rule, tree, assumptions, sink);
+            var context = new RuleContext(rule, tree, assumptions, sink, files);
             switch (rule)
             {
                 case TreeRule treeRule:
@@ -131,7 +135,18 @@ public static class Linter
                 .Replace('\\', '/');
         }
 
-        return Loaders[tree.Product](tree, new LoadContext(Display, request.Assumptions, request.Root) { Defines = request.Defines });
+        var context = new LoadContext(Display, request.Assumptions, request.Root) { Defines = request.Defines };
+        var loaded = Loaders[tree.Product](tree, context);
+
+        // What OpenSSL does with what every product hands it: one pass for all products, with the system openssl.cnf.
+        var diagnostics = new List<ConfigDiagnostic>();
+        var system = OpenSslConfigReader.Find(tree, context, diagnostics);
+        if (system is not null || diagnostics.Count > 0)
+        {
+            loaded = loaded with { OpenSslConfig = system, Diagnostics = [.. loaded.Diagnostics, .. diagnostics] };
+        }
+
+        return EffectiveTlsResolver.Attach(loaded, request.Assumptions);
     }
 
     private readonly record struct SourceLocationKey(string Path, Text.TextRange? Range);
