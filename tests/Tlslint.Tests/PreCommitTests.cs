@@ -116,7 +116,7 @@ public sealed class PreCommitTests
         Directory.CreateDirectory(target);
         var (code, list, _) = ExternalTool.Run("git", ["-C", TestPaths.Repo, "ls-files", "-co", "--exclude-standard"], TimeSpan.FromMinutes(1));
         Assert.That(code, Is.Zero, "git ls-files failed");
-        foreach (var relative in list.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var relative in list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal))
         {
             var source = Path.Combine(TestPaths.Repo, relative);
             if (!File.Exists(source) || new FileInfo(source).LinkTarget is not null)

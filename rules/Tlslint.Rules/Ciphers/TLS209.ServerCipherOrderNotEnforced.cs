@@ -18,9 +18,19 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
     public override void Check(TlsEndpoint endpoint, RuleContext context)
     {
         var preference = endpoint.ServerCipherPreference;
-        if (endpoint.Role != EndpointRole.Server || !endpoint.Mode.Value.UsesTls() || preference.Value
-            || IsTls13Only(endpoint) || endpoint.Product != Product.Postfix)
+        if (endpoint.Role != EndpointRole.Server || !endpoint.Mode.Value.UsesTls() || preference.Value || IsTls13Only(endpoint))
         {
+            return;
+        }
+
+        if (endpoint.Product != Product.Postfix)
+        {
+            if (CipherListHeuristics.HasSuitesWeakerThanAeadWithForwardSecrecy(endpoint.Ciphers.Value.CipherString) == true)
+            {
+                context.Report(endpoint, preference,
+                    $"{context.Subject(preference)} lets clients choose, and the cipher list `{endpoint.Ciphers.Value.CipherString}` still offers CBC or non-forward-secret suites; set `{preference.Name} on`");
+            }
+
             return;
         }
 
