@@ -23,6 +23,12 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
             return;
         }
 
+        if (endpoint.Product == Product.Dovecot)
+        {
+            CheckDovecot(endpoint, context, preference);
+            return;
+        }
+
         if (endpoint.Product != Product.Postfix)
         {
             if (CipherListHeuristics.HasSuitesWeakerThanAeadWithForwardSecrecy(endpoint.Ciphers.Value.CipherString) == true)
@@ -45,6 +51,21 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
             $"{context.Subject(preference)} lets clients choose, and the `{endpoint.Ciphers.Value.Grade}` grade{Exclusions(endpoint)} "
             + $"still offers CBC or non-forward-secret suites{where}; set `tls_preempt_cipherlist = yes`",
             opportunistic ? Level.Note : null);
+    }
+
+    /// <summary>Dovecot hands its cipher string to OpenSSL as written; the switch is named by release.</summary>
+    private static void CheckDovecot(TlsEndpoint endpoint, RuleContext context, Setting<bool> preference)
+    {
+        if (CipherListHeuristics.HasSuitesWeakerThanAeadWithForwardSecrecy(endpoint.Ciphers.Value.CipherString) != true)
+        {
+            return;
+        }
+
+        var fix = preference.Name == "ssl_server_prefer_ciphers"
+            ? "`ssl_server_prefer_ciphers = server`"
+            : "`ssl_prefer_server_ciphers = yes`";
+        context.Report(endpoint, preference,
+            $"{context.Subject(preference)} lets clients choose, and {context.Describe(endpoint.Ciphers)} still offers CBC or non-forward-secret suites; set {fix}");
     }
 
     private static string Exclusions(TlsEndpoint endpoint) => endpoint.Ciphers.Value.Exclusions.Count == 0
