@@ -20,7 +20,7 @@ internal static class ApacheTreeFacts
         var tree = ApacheTreeLoader.Load(new DiscoveredTree(Product.Apache, Path.GetDirectoryName(entryFile)!, [entryFile]),
             new LoadContext(p => p, Assumptions.Default, null));
         return tree.Diagnostics.Where(d => d.Fatal).Select(d => $"{d.Location}: {d.Message}")
-            .Concat(tree.Directives.Where(d => d.Knowledge is { IsTlsRelevant: true, Status: Analysis.NameStatus.Unknown })
+            .Concat(tree.Directives.Where(d => d.Knowledge is { IsTlsRelevant: true, Status: Tlslint.Analysis.NameStatus.Unknown })
                 .Select(d => $"{d.NameLocation}: unknown directive {d.Name}"))
             .ToList();
     }
