@@ -35,14 +35,15 @@ internal static class CertificateFiles
             {
                 var keyFile = context.OpenFile(pair.Key!);
                 var key = keyFile.IsRead ? keyFile.Contents.PrivateKeys.FirstOrDefault() : null;
-                yield return new ServedChain(endpoint, pair.Certificate, file.Contents.Certificates, key, pair.Key!);
+                yield return WithChainFile(new ServedChain(endpoint, pair.Certificate, file.Contents.Certificates, key, pair.Key!), pair, context);
                 continue;
             }
 
             var keys = file.Contents.PrivateKeys;
             if (keys.Count <= 1)
             {
-                yield return new ServedChain(endpoint, pair.Certificate, file.Contents.Certificates, keys.FirstOrDefault(), pair.Certificate);
+                yield return WithChainFile(new ServedChain(endpoint, pair.Certificate, file.Contents.Certificates, keys.FirstOrDefault(), pair.Certificate),
+                    pair, context);
                 continue;
             }
 
@@ -57,6 +58,24 @@ internal static class CertificateFiles
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A certificate file holding the leaf alone is sent with the certificates of a separate chain file (OpenSSL sends a
+    /// certificate's own chain when it has one, else the chain the context was given).
+    /// </summary>
+    private static ServedChain WithChainFile(ServedChain chain, CertificateReference pair, RuleContext context)
+    {
+        if (pair.Chain is not { } setting || setting.Value.Trim().Length == 0 || chain.Certificates.Count != 1)
+        {
+            return chain;
+        }
+
+        var file = context.OpenFile(setting);
+        var extra = file.IsRead ? file.Contents.Certificates : [];
+        return extra.Count == 0
+            ? chain
+            : chain with { Certificates = [.. chain.Certificates, .. extra], ChainFile = setting, FromChainFile = extra.Count };
     }
 
     /// <summary>The files of an endpoint that uses TLS (none for an endpoint without TLS: the server never opens them).</summary>
