@@ -61,21 +61,27 @@ internal static class CertificateFiles
     }
 
     /// <summary>
-    /// A certificate file holding the leaf alone is sent with the certificates of a separate chain file (OpenSSL sends a
-    /// certificate's own chain when it has one, else the chain the context was given).
+    /// With a separate chain file (Apache <c>SSLCertificateChainFile</c>) httpd loads only the first certificate of the
+    /// certificate file and sends the chain file's certificates after it (without the first one when the chain file is
+    /// also a certificate file); other certificates in the certificate file are ignored. When the chain file cannot be
+    /// read (TLS004 says so), the certificate file is judged on its own.
     /// </summary>
     private static ServedChain WithChainFile(ServedChain chain, CertificateReference pair, RuleContext context)
     {
-        if (pair.Chain is not { } setting || setting.Value.Trim().Length == 0 || chain.Certificates.Count != 1)
+        if (pair.Chain is not { } setting || setting.Value.Trim().Length == 0)
         {
             return chain;
         }
 
         var file = context.OpenFile(setting);
-        var extra = file.IsRead ? file.Contents.Certificates : [];
-        return extra.Count == 0
-            ? chain
-            : chain with { Certificates = [.. chain.Certificates, .. extra], ChainFile = setting, FromChainFile = extra.Count };
+        if (!file.IsRead || file.Contents.Certificates.Count == 0)
+        {
+            return chain;
+        }
+
+        var alsoCertificateFile = chain.Endpoint.Certificates.Any(c => c.Certificate.Value.Trim() == setting.Value.Trim());
+        var extra = file.Contents.Certificates.Skip(alsoCertificateFile ? 1 : 0).ToList();
+        return chain with { Certificates = [chain.Certificates[0], .. extra], ChainFile = setting, FromChainFile = extra.Count };
     }
 
     /// <summary>The files of an endpoint that uses TLS (none for an endpoint without TLS: the server never opens them).</summary>
