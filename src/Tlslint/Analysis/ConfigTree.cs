@@ -1,5 +1,6 @@
 using Tlslint.Model;
 using Tlslint.Text;
+using Tlslint.Tls;
 
 namespace Tlslint.Analysis;
 
@@ -31,6 +32,9 @@ public sealed record ConfigTree
 
     /// <summary>The location where a setting for the whole tree would be written (Postfix main.cf), if the tree has one.</summary>
     public SourceLocation? GlobalScope { get; init; }
+
+    /// <summary>The <c>system_default</c> section of the <c>openssl.cnf</c> beside the tree (<c>etc/ssl/openssl.cnf</c>), if any.</summary>
+    public OpenSslSystemConfig? OpenSslConfig { get; init; }
 
     /// <summary>
     /// Blocks a suppression comment above their first line covers as a whole (a master.cf service with its

@@ -135,7 +135,18 @@ public static class Linter
                 .Replace('\\', '/');
         }
 
-        return Loaders[tree.Product](tree, new LoadContext(Display, request.Assumptions, request.Root));
+        var context = new LoadContext(Display, request.Assumptions, request.Root);
+        var loaded = Loaders[tree.Product](tree, context);
+
+        // What OpenSSL does with what every product hands it: one pass for all products, with the system openssl.cnf.
+        var diagnostics = new List<ConfigDiagnostic>();
+        var system = OpenSslConfigReader.Find(tree, context, diagnostics);
+        if (system is not null || diagnostics.Count > 0)
+        {
+            loaded = loaded with { OpenSslConfig = system, Diagnostics = [.. loaded.Diagnostics, .. diagnostics] };
+        }
+
+        return EffectiveTlsResolver.Attach(loaded, request.Assumptions);
     }
 
     private readonly record struct SourceLocationKey(string Path, Text.TextRange? Range);

@@ -102,6 +102,12 @@ public sealed record TlsEndpoint
     public Setting<bool>? TlsLogging { get; init; }
 
     /// <summary>
+    /// What the endpoint really offers under the assumptions (cipher expansion, security level, effective protocols);
+    /// computed from the fields above after loading, so every product gets it. Null on endpoints built by hand.
+    /// </summary>
+    public EffectiveTls? Effective { get; init; }
+
+    /// <summary>
     /// Whether session ticket keys are rotated while the server runs (nginx 1.23.2+ with a shared cache); false when
     /// one key serves until restart (Apache, a static key file); null when the product does not say.
     /// </summary>
