@@ -230,4 +230,17 @@ public sealed class DovecotResolverTests
         Assert.That(pair.Key!.Value, Is.EqualTo(tree.PathOf("conf.d/test-rsa2048.key")));
         Assert.That(result.Findings.Select(f => f.Message), Is.Empty, "both files are found in conf.d/");
     }
+
+    [Test]
+    public void Sections_closed_in_their_file_are_blocks_for_suppressions()
+    {
+        var tree = Load("protocols = imap pop3\n# tlslint ignore=TLS102 -- old clients inside\nprotocol pop3 {\n  ssl_min_protocol = TLSv1\n}\n");
+
+        Assert.That(tree.Blocks.Select(b => $"{b.Label} {b.Location.Range!.Value.Start.Line}-{b.Location.Range!.Value.End.Line}"),
+            Is.EqualTo(new[] { "protocol pop3 3-5" }));
+        using var dir = new TempTree();
+        dir.Write("dovecot.conf", "protocols = imap pop3\n# tlslint ignore=TLS102 -- old clients inside\nprotocol pop3 {\n  ssl_min_protocol = TLSv1\n}\n");
+        var result = Linter.Run(new LintRequest { Paths = [dir.Root], Rules = [RuleCatalog.Find("TLS102")!], WorkingDirectory = dir.Root });
+        Assert.That((result.Findings.Count, result.Suppressed.Count), Is.EqualTo((0, 1)));
+    }
 }

@@ -3,7 +3,7 @@ using Tlslint.Analysis;
 using Tlslint.Cli;
 using Tlslint.Rules;
 
-namespace Tlslint.Tests.Analysis;
+namespace Tlslint.Tests.Pipeline;
 
 /// <summary><c># tlslint ignore=…</c> comments: what they cover, how they are reported, and where suppressed findings go.</summary>
 public sealed class SuppressionTests
@@ -72,6 +72,30 @@ public sealed class SuppressionTests
         var result = Lint(select: ["TLS403"]);
         Assert.That(result.Findings, Is.Empty, string.Join("\n", result.Findings.Select(f => $"{f.Location} {f.Message}")));
         Assert.That(result.Suppressed.Single().Location.Line, Is.EqualTo(5));
+    }
+
+    [Test]
+    public void A_suppression_above_an_apache_virtual_host_covers_the_whole_section()
+    {
+        _tree.Write("apache2.conf",
+            "LoadModule ssl_module modules/mod_ssl.so\n" +
+            "Listen 443\n" +
+            "# tlslint ignore=TLS101 -- lab host, never on the Internet\n" +
+            "<VirtualHost *:443>\n" +
+            "    ServerName lab.example.org\n" +
+            "    SSLEngine on\n" +
+            "    SSLCertificateFile /etc/ssl/certs/lab.pem\n" +
+            "    SSLProtocol all\n" +
+            "</VirtualHost>\n" +
+            "<VirtualHost *:8443>\n" +
+            "    SSLEngine on\n" +
+            "    SSLCertificateFile /etc/ssl/certs/lab.pem\n" +
+            "    SSLProtocol all\n" +
+            "</VirtualHost>\n");
+        var result = Lint(select: ["TLS101"]);
+        Assert.That(result.Suppressed.Select(f => f.Location.Line), Has.Member(8), "the SSLProtocol line inside the covered section");
+        Assert.That(result.Findings.Select(f => f.Location.Line), Has.None.InRange(4, 9));
+        Assert.That(result.Findings.Select(f => f.Location.Line), Has.Member(13), "the next section is not covered");
     }
 
     [Test]

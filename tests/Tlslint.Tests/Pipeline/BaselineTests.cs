@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Tlslint.Cli;
 
-namespace Tlslint.Tests.Analysis;
+namespace Tlslint.Tests.Pipeline;
 
 /// <summary><c>--write-baseline</c> and <c>--baseline</c>: accepted findings stay accepted when lines move.</summary>
 public sealed class BaselineTests
