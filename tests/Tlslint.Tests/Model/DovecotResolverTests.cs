@@ -208,6 +208,30 @@ public sealed class DovecotResolverTests
     }
 
     [Test]
+    public void Relative_file_values_are_read_from_the_directory_of_the_file_that_holds_them()
+    {
+        using var tree = new TempTree();
+        var material = Path.Combine(TestPaths.Fixtures, "_material");
+        tree.Write("dovecot.conf", "protocols = imap\n!include conf.d/*.conf\n");
+        tree.Write("conf.d/10-ssl.conf", "ssl = required\nssl_cert = <test-rsa2048.crt\nssl_key = <test-rsa2048.key\n");
+        File.Copy(Path.Combine(material, "test-rsa2048.crt"), tree.PathOf("conf.d/test-rsa2048.crt"));
+        File.Copy(Path.Combine(material, "test-rsa2048.key"), tree.PathOf("conf.d/test-rsa2048.key"));
+
+        var result = Linter.Run(new LintRequest
+        {
+            Paths = [tree.Root],
+            Rules = [RuleCatalog.Find("TLS004")!],
+            WorkingDirectory = tree.Root,
+            Assumptions = Assumptions.Default,
+        });
+
+        var pair = result.Trees.Single().Endpoints.First(e => e.Certificates.Count > 0).Certificates.Single();
+        Assert.That(pair.Certificate.Value, Is.EqualTo(tree.PathOf("conf.d/test-rsa2048.crt")));
+        Assert.That(pair.Key!.Value, Is.EqualTo(tree.PathOf("conf.d/test-rsa2048.key")));
+        Assert.That(result.Findings.Select(f => f.Message), Is.Empty, "both files are found in conf.d/");
+    }
+
+    [Test]
     public void Sections_closed_in_their_file_are_blocks_for_suppressions()
     {
         var tree = Load("protocols = imap pop3\n# tlslint ignore=TLS102 -- old clients inside\nprotocol pop3 {\n  ssl_min_protocol = TLSv1\n}\n");

@@ -123,7 +123,12 @@ internal sealed class DovecotContext
     {
         if (v.Kind == DovecotValueKind.File || v.Value.StartsWith('<'))
         {
-            return v.Value.TrimStart('<').TrimStart(' ', '\t');
+            // config-parser.c reads a relative `<file` from the directory of the file holding the line (conf.d/, not
+            // the directory of dovecot.conf), so the path is made absolute here, on this machine.
+            var path = v.Value.TrimStart('<').TrimStart(' ', '\t');
+            return path.Length == 0 || Path.IsPathRooted(path) || Path.GetDirectoryName(v.Location.File.FullPath) is not { } directory
+                ? path
+                : Path.Join(directory, path);
         }
 
         if (v.Kind != DovecotValueKind.Variable)
