@@ -55,11 +55,13 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
             && PostfixCipherGrades.HasSuitesWeakerThanAeadWithForwardSecrecy(endpoint, context.Version, context.Assumptions.OpenSsl.Version) == true;
     }
 
+    /// <summary>The switch as each product (and Dovecot release) names it.</summary>
     private static string Fix(TlsEndpoint endpoint) => endpoint.Product switch
     {
         Product.Postfix => "set `tls_preempt_cipherlist = yes`",
         Product.Apache => "set `SSLHonorCipherOrder on`",
         Product.Nginx => "set `ssl_prefer_server_ciphers on`",
+        _ when endpoint.ServerCipherPreference.Name == "ssl_server_prefer_ciphers" => "set `ssl_server_prefer_ciphers = server`",
         _ => "set `ssl_prefer_server_ciphers = yes`",
     };
 

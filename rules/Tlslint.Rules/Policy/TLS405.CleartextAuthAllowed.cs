@@ -20,10 +20,21 @@ public sealed class CleartextAuthAllowed : EndpointRule
             return;
         }
 
-        var message = endpoint.Mode.Value.UsesTls()
+        var message = endpoint.Product == Product.Dovecot
+            ? DovecotMessage(endpoint, before, context)
+            : endpoint.Mode.Value.UsesTls()
             ? $"{context.Describe(before)}, which lets the service offer AUTH before STARTTLS, so passwords can cross the network in cleartext; set `smtpd_tls_auth_only = yes`"
             : $"{context.Describe(before)} offers AUTH on a service without TLS, so passwords cross the network in cleartext; enable TLS and set `smtpd_tls_auth_only = yes`";
         context.Report(endpoint, before, message, extra: AuthSwitch(endpoint, before));
+    }
+
+    /// <summary>Dovecot: <c>disable_plaintext_auth = no</c> (2.4: <c>auth_allow_cleartext = yes</c>) allows passwords before TLS.</summary>
+    private static string DovecotMessage(TlsEndpoint endpoint, Setting<bool> before, RuleContext context)
+    {
+        var fix = before.Name == "auth_allow_cleartext" ? "`auth_allow_cleartext = no`" : "`disable_plaintext_auth = yes`";
+        return endpoint.Mode.Value.UsesTls()
+            ? $"{context.Subject(before)} lets clients log in with a cleartext password before STARTTLS; set {fix} (or `ssl = required`)"
+            : $"{context.Subject(before)} lets clients log in with a cleartext password on listeners without TLS; enable TLS and set {fix}";
     }
 
     private static List<RelatedLocation> AuthSwitch(TlsEndpoint endpoint, Setting<bool> before) =>

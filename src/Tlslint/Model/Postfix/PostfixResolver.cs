@@ -25,6 +25,7 @@ public static class PostfixResolver
 
         var endpoints = new List<TlsEndpoint>();
         var problems = new HashSet<(string, SourceLocation)>();
+        var openSsl = assumptions.OpenSsl.Version;
         foreach (var (service, anchor) in Services(master, main))
         {
             var command = Path.GetFileName(service.Command.Text);
@@ -33,8 +34,8 @@ public static class PostfixResolver
                 service.Name.Text, command);
             TlsEndpoint? endpoint = command switch
             {
-                "smtpd" when service.Type.Text == "inet" => Server(service, anchor, scope, version.Version),
-                "smtp" or "lmtp" => Client(service, anchor, scope, command, version.Version),
+                "smtpd" when service.Type.Text == "inet" => Server(service, anchor, scope, version.Version, openSsl),
+                "smtp" or "lmtp" => Client(service, anchor, scope, command, version.Version, openSsl),
                 _ => null,
             };
             if (endpoint is null)
@@ -162,7 +163,7 @@ public static class PostfixResolver
         };
     }
 
-    private static TlsEndpoint Server(MasterService service, SourceLocation anchor, PostfixScope scope, ProductVersion version)
+    private static TlsEndpoint Server(MasterService service, SourceLocation anchor, PostfixScope scope, ProductVersion version, ProductVersion openSsl)
     {
         var (host, port) = PostfixServiceAddress.Parse(service.Name.Text);
         var wrapper = scope.GetBool("smtpd_tls_wrappermode");
@@ -182,7 +183,6 @@ public static class PostfixResolver
 
         var dh = scope.Get("smtpd_tls_dh1024_param_file");
         var dhFile = dh.Value.Trim();
-        scope.Get("smtpd_tls_loglevel");
         var certificate = scope.Get("smtpd_tls_cert_file");
 
         // Client certificates make Postfix drop the anonymous suites itself (TLS207).
@@ -205,6 +205,9 @@ public static class PostfixResolver
             AnonymousOnly = IsNone(certificate) ? certificate : null,
             AuthEnabled = sasl,
             AuthBeforeTls = authBeforeTls,
+            Compression = Compression(scope, openSsl),
+            TlsLogging = LogLevel(scope, "smtpd"),
+
             // 3.7+ with OpenSSL 3: empty or `auto` lets OpenSSL pick an RFC 7919 group; otherwise the value is a file.
             DhParameters = dhFile.Length > 0 && !dhFile.Equals("auto", StringComparison.OrdinalIgnoreCase) ? dh.Map(v => v.Trim()) : null,
             Curves = ServerCurves(scope),
@@ -251,7 +254,7 @@ public static class PostfixResolver
         return TlsMode.None;
     }
 
-    private static TlsEndpoint Client(MasterService service, SourceLocation anchor, PostfixScope scope, string prefix, ProductVersion version)
+    private static TlsEndpoint Client(MasterService service, SourceLocation anchor, PostfixScope scope, string prefix, ProductVersion version, ProductVersion openSsl)
     {
         var wrapper = scope.GetBool($"{prefix}_tls_wrappermode");
         var level = scope.Get($"{prefix}_tls_security_level");
@@ -298,8 +301,32 @@ public static class PostfixResolver
             AuthEnabled = scope.GetBool($"{prefix}_sasl_auth_enable"),
             Upstream = prefix == "smtp" && relayhost.Value.Trim().Length > 0 ? relayhost : null,
             Curves = NonEmpty(scope.Get("tls_eecdh_auto_curves")),
+            Compression = Compression(scope, openSsl),
+            TlsLogging = LogLevel(scope, prefix),
             Settings = new Dictionary<string, Setting<string>>(scope.Used),
         };
+    }
+
+    /// <summary>
+    /// <c>tls_ssl_options</c> can only add OpenSSL options, so compression is the library's default unless the list
+    /// adds <c>NO_COMPRESSION</c> (by name, case-insensitively, or as bit 0x20000 of a hex mask): OpenSSL compresses
+    /// by default only before 1.1.0.
+    /// </summary>
+    private static Setting<bool> Compression(PostfixScope scope, ProductVersion openSsl)
+    {
+        var options = scope.Get("tls_ssl_options");
+        var off = Split(options.Value).Any(o => o.Equals("NO_COMPRESSION", StringComparison.OrdinalIgnoreCase)
+            || (o.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+                && long.TryParse(o[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var mask)
+                && (mask & 0x20000) != 0));
+        return options.Map(_ => !off && openSsl < new ProductVersion(1, 1, 0));
+    }
+
+    /// <summary>Log level 1 and above log each TLS session's protocol and cipher.</summary>
+    private static Setting<bool> LogLevel(PostfixScope scope, string prefix)
+    {
+        var level = scope.Get($"{prefix}_tls_loglevel");
+        return level.Map(v => int.TryParse(v.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1);
     }
 
     private static Setting<ProtocolSelection> Protocols(Setting<string> list, ProductVersion version) =>
