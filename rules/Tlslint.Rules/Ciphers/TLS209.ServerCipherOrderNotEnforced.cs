@@ -35,7 +35,7 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
             ? $"the `{endpoint.Ciphers.Value.Grade}` grade{Exclusions(endpoint)}"
             : $"`{endpoint.Ciphers.Value.CipherString}`";
         context.Report(endpoint, preference,
-            $"{context.Subject(preference)} lets clients choose, and {what} still offers CBC or non-forward-secret suites{where}; {Fix(endpoint)}",
+            $"{context.Subject(preference)} lets clients choose, and {what} still offers CBC or non-forward-secret suites{where}; {Fix(endpoint, preference)}",
             opportunistic ? Level.Note : null);
     }
 
@@ -55,13 +55,12 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
             && PostfixCipherGrades.HasSuitesWeakerThanAeadWithForwardSecrecy(endpoint, context.Version, context.Assumptions.OpenSsl.Version) == true;
     }
 
-    /// <summary>The switch as each product (and Dovecot release) names it.</summary>
-    private static string Fix(TlsEndpoint endpoint) => endpoint.Product switch
+    private static string Fix(TlsEndpoint endpoint, Setting<bool> preference) => endpoint.Product switch
     {
+        Product.Dovecot when preference.Name == "ssl_server_prefer_ciphers" => "set `ssl_server_prefer_ciphers = server`",
         Product.Postfix => "set `tls_preempt_cipherlist = yes`",
         Product.Apache => "set `SSLHonorCipherOrder on`",
         Product.Nginx => "set `ssl_prefer_server_ciphers on`",
-        _ when endpoint.ServerCipherPreference.Name == "ssl_server_prefer_ciphers" => "set `ssl_server_prefer_ciphers = server`",
         _ => "set `ssl_prefer_server_ciphers = yes`",
     };
 

@@ -90,12 +90,6 @@ public sealed record TlsEndpoint
     public Setting<bool>? VerifyPeerName { get; init; }
 
     /// <summary>
-    /// What the endpoint really offers under the assumptions (cipher expansion, security level, effective protocols);
-    /// computed from the fields above after loading, so every product gets it. Null on endpoints built by hand.
-    /// </summary>
-    public EffectiveTls? Effective { get; init; }
-
-    /// <summary>
     /// Networks whose clients the endpoint treats as secure without TLS, so that its TLS requirement does not apply to
     /// them (Dovecot 2.3 <c>login_trusted_networks</c>); null when there are none or they do not bypass it.
     /// </summary>
@@ -106,6 +100,12 @@ public sealed record TlsEndpoint
 
     /// <summary>Whether the protocol version and cipher of each TLS session are logged (Postfix <c>smtpd_tls_loglevel</c> ≥ 1, Dovecot <c>%k</c>).</summary>
     public Setting<bool>? TlsLogging { get; init; }
+
+    /// <summary>
+    /// What the endpoint really offers under the assumptions (cipher expansion, security level, effective protocols);
+    /// computed from the fields above after loading, so every product gets it. Null on endpoints built by hand.
+    /// </summary>
+    public EffectiveTls? Effective { get; init; }
 
     /// <summary>
     /// Whether session ticket keys are rotated while the server runs (nginx 1.23.2+ with a shared cache); false when

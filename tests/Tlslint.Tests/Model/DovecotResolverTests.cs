@@ -206,4 +206,17 @@ public sealed class DovecotResolverTests
         Assert.That(Tlslint.Model.Dovecot.DovecotProtocols.FromList("TLSv1.2 !SSLv3").Enabled.ToString(), Is.EqualTo("TLSv1.2 TLSv1.3"));
         Assert.That(Tlslint.Model.Dovecot.DovecotProtocols.FromList("!SSLv2").Enabled.ToString(), Is.EqualTo("SSLv3 TLSv1 TLSv1.1 TLSv1.2 TLSv1.3"));
     }
+
+    [Test]
+    public void Sections_closed_in_their_file_are_blocks_for_suppressions()
+    {
+        var tree = Load("protocols = imap pop3\n# tlslint ignore=TLS102 -- old clients inside\nprotocol pop3 {\n  ssl_min_protocol = TLSv1\n}\n");
+
+        Assert.That(tree.Blocks.Select(b => $"{b.Label} {b.Location.Range!.Value.Start.Line}-{b.Location.Range!.Value.End.Line}"),
+            Is.EqualTo(new[] { "protocol pop3 3-5" }));
+        using var dir = new TempTree();
+        dir.Write("dovecot.conf", "protocols = imap pop3\n# tlslint ignore=TLS102 -- old clients inside\nprotocol pop3 {\n  ssl_min_protocol = TLSv1\n}\n");
+        var result = Linter.Run(new LintRequest { Paths = [dir.Root], Rules = [RuleCatalog.Find("TLS102")!], WorkingDirectory = dir.Root });
+        Assert.That((result.Findings.Count, result.Suppressed.Count), Is.EqualTo((0, 1)));
+    }
 }

@@ -36,6 +36,9 @@ public sealed class DovecotConfig
     /// <summary>2.4 group references per filter (<c>@label = name</c>), as <c>@label name</c> keys of <see cref="Groups"/>.</summary>
     public Dictionary<DovecotFilter, List<string>> GroupReferences { get; } = new();
 
+    /// <summary>Every section that opens and closes in one file, for suppression comments above its header.</summary>
+    public List<ConfigBlock> Blocks { get; } = [];
+
     /// <summary>Every setting as written, for the document rules (unknown, obsolete, duplicate names).</summary>
     public List<Directive> Directives { get; } = [];
 

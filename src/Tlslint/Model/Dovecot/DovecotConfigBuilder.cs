@@ -67,7 +67,12 @@ internal sealed class DovecotConfigBuilder
                 }
                 else
                 {
+                    var closed = _stack[^1];
                     _stack.RemoveAt(_stack.Count - 1);
+                    if (closed.Opened is { Range: { } header } opened && opened.File == file)
+                    {
+                        _config.Blocks.Add(new ConfigBlock(new SourceLocation(file, new TextRange(header.Start, end.Range.End)), closed.Label));
+                    }
                 }
 
                 break;

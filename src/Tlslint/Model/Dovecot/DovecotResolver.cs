@@ -60,6 +60,7 @@ public static class DovecotResolver
             Root = root,
             Files = files,
             Directives = config.Directives,
+            Blocks = config.Blocks,
             Endpoints = endpoints,
             Diagnostics = diagnostics,
             Version = version,

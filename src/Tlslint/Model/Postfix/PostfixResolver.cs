@@ -300,9 +300,9 @@ public static class PostfixResolver
             CaFiles = CaFiles(scope, prefix),
             AuthEnabled = scope.GetBool($"{prefix}_sasl_auth_enable"),
             Upstream = prefix == "smtp" && relayhost.Value.Trim().Length > 0 ? relayhost : null,
-            Curves = NonEmpty(scope.Get("tls_eecdh_auto_curves")),
             Compression = Compression(scope, openSsl),
             TlsLogging = LogLevel(scope, prefix),
+            Curves = NonEmpty(scope.Get("tls_eecdh_auto_curves")),
             Settings = new Dictionary<string, Setting<string>>(scope.Used),
         };
     }
