@@ -99,6 +99,26 @@ public sealed class SuppressionTests
     }
 
     [Test]
+    public void A_suppression_above_a_dovecot_section_covers_the_whole_section()
+    {
+        _tree.Write("dovecot.conf",
+            "ssl = required\n" +
+            "ssl_cert = </etc/ssl/certs/mail.pem\n" +
+            "ssl_key = </etc/ssl/private/mail.key\n" +
+            "ssl_min_protocol = TLSv1.2\n" +
+            "# tlslint ignore=TLS102 -- old handhelds on the warehouse network\n" +
+            "protocol imap {\n" +
+            "  ssl_min_protocol = TLSv1\n" +
+            "}\n" +
+            "protocol pop3 {\n" +
+            "  ssl_min_protocol = TLSv1\n" +
+            "}\n");
+        var result = Lint(select: ["TLS102"]);
+        Assert.That(result.Suppressed.Select(f => f.Location.Line), Has.Member(7), string.Join("\n", result.Findings.Select(f => $"{f.Location} {f.Message}")));
+        Assert.That(result.Findings.Select(f => f.Location.Line), Has.Member(10), "the next section is not covered");
+    }
+
+    [Test]
     public void A_global_suppression_covers_its_whole_file_and_no_other()
     {
         _tree.Write("main.cf", "# tlslint global ignore=TLS101 -- legacy lab\n" + Main);
