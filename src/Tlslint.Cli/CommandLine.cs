@@ -138,6 +138,11 @@ public static class CommandLine
         Description = "Keep findings accepted by `# tlslint ignore=` comments in SARIF, marked with `suppressions`",
     };
 
+    private static readonly Option<bool> OnlyChangedOption = new("--only-changed")
+    {
+        Description = "Lint the trees the given files belong to, report only findings in those files (for pre-commit)",
+    };
+
     private static readonly Argument<string> RuleArgument = new("RULE") { Description = "A rule ID or name, e.g. TLS101" };
 
     private static readonly Argument<string?> CipherStringArgument = new("STRING")
@@ -201,7 +206,7 @@ public static class CommandLine
     private static RootCommand BuildRoot(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("tlslint: finds weak or broken TLS settings in Postfix configurations before a scanner does");
-        foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption, ExpiryDaysOption, NowOption })
+        foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption, ExpiryDaysOption, NowOption, OnlyChangedOption })
         {
             root.Options.Add(option);
         }
@@ -294,7 +299,12 @@ public static class CommandLine
             }
         }
 
-        var result = Linter.Run(request);
+        LintResult result;
+        using (var progress = new ProgressDisplay(stderr, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected))
+        {
+            result = Linter.Run(request with { Progress = progress.Report });
+        }
+
         if (writeBaseline is not null)
         {
             return WriteBaseline(result, writeBaseline, stderr);
@@ -549,6 +559,7 @@ public static class CommandLine
             LevelOverrides = levels,
             Assumptions = assumptions,
             ReportUnusedSuppressions = parse.GetResult(ReportUnusedOption) is not null && parse.GetValue(ReportUnusedOption),
+            OnlyGivenFiles = parse.GetResult(OnlyChangedOption) is not null && parse.GetValue(OnlyChangedOption),
         };
         // A selector typo is bad usage: say so before linting anything.
         var problems = RuleSelection.Problems(request.Rules, request.Select, request.Ignore)

@@ -106,10 +106,10 @@ public sealed class EndpointsWriter(bool json) : IReportWriter
         e.Protocols.Value.Enabled.Versions.Select(v => v.Name()).ToList(),
         ToJson(e.Ciphers, c => c.CipherString),
         ToJson(e.ServerCipherPreference, b => b ? "yes" : "no"),
-        e.Certificates.Select(c => new CertificateJson(c.Kind, ToJson(c.Certificate, v => v), c.Key is null ? null : ToJson(c.Key, v => v))).ToList(),
+        e.Certificates.Select(c => new CertificateJson(c.Kind, Redacted(e, c.Certificate), c.Key is null ? null : Redacted(e, c.Key))).ToList(),
         e.AuthEnabled is null ? null : ToJson(e.AuthEnabled, b => b ? "yes" : "no"),
         e.AuthBeforeTls is null ? null : ToJson(e.AuthBeforeTls, b => b ? "yes" : "no"),
-        e.Settings.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => ToJson(kv.Value, v => v)))
+        e.Settings.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => Redacted(e, kv.Value)))
     {
         Effective = e.Effective is { } eff ? ToJson(eff) : null,
     };
@@ -128,6 +128,20 @@ public sealed class EndpointsWriter(bool json) : IReportWriter
         eff.Ciphers.Ciphers.Select(s => s.Name).ToList(),
         eff.Negotiable.Select(s => s.Name).ToList(),
         eff.Intent.All.Select(s => s.Name).ToList());
+
+    /// <summary>
+    /// A string setting as JSON, with secrets left out: a passphrase written in the configuration (Dovecot
+    /// <c>ssl_key_password</c>) or key material pasted inline instead of a file name. Nothing secret leaves tlslint.
+    /// </summary>
+    private static SettingJson Redacted(TlsEndpoint e, Setting<string> s)
+    {
+        var secret = (e.PrivateKeyPassword is { } password && password.Name == s.Name)
+            || s.Value.Contains("PRIVATE KEY", StringComparison.Ordinal)
+            || s.RawText.Contains("PRIVATE KEY", StringComparison.Ordinal);
+        return secret ? ToJson(s, _ => Hidden) with { Raw = Hidden } : ToJson(s, v => v);
+    }
+
+    private const string Hidden = "(secret, not shown)";
 
     private static SettingJson ToJson<T>(Setting<T> s, Func<T, string> text) => new(
         text(s.Value),
