@@ -27,6 +27,12 @@ public static class CommandLine
         HelpName = "DIR",
     };
 
+    private static readonly Option<string?> NginxPrefixOption = new("--nginx-prefix")
+    {
+        Description = "nginx: resolve relative include and file paths from DIR instead of the directory of nginx.conf",
+        HelpName = "DIR",
+    };
+
     private static readonly Option<string[]> ExcludeOption = new("--exclude")
     {
         Description = "Leave out files and directories matching GLOB (repeatable)",
@@ -107,7 +113,7 @@ public static class CommandLine
     private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("tlslint: finds weak or broken TLS settings in Postfix configurations before a scanner does");
-        foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption })
+        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption })
         {
             root.Options.Add(option);
         }
@@ -123,7 +129,7 @@ public static class CommandLine
 
         var endpoints = new Command("endpoints", "List every TLS endpoint with its effective settings and where each comes from");
         endpoints.Arguments.Add(PathsArgument);
-        foreach (var option in new Option[] { RootOption, ExcludeOption, EndpointsFormatOption, OutputOption, AssumeOption })
+        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, EndpointsFormatOption, OutputOption, AssumeOption })
         {
             endpoints.Options.Add(option);
         }
@@ -241,11 +247,19 @@ public static class CommandLine
             return false;
         }
 
+        var nginxPrefix = parse.GetValue(NginxPrefixOption);
+        if (nginxPrefix is not null && !Directory.Exists(nginxPrefix))
+        {
+            UsageError(stderr, $"--nginx-prefix {nginxPrefix}: no such directory");
+            return false;
+        }
+
         request = new LintRequest
         {
             Paths = paths,
             Rules = RuleCatalog.All,
             Root = rootDir is null ? null : Path.GetFullPath(rootDir),
+            NginxPrefix = nginxPrefix is null ? null : Path.GetFullPath(nginxPrefix),
             Excludes = parse.GetValue(ExcludeOption) ?? [],
             Select = SplitList(parse.GetValue(SelectOption)),
             Ignore = SplitList(parse.GetValue(IgnoreOption)),

@@ -24,4 +24,10 @@ public sealed record ConfigTree
 
     /// <summary>The location where a setting for the whole tree would be written (Postfix main.cf), if the tree has one.</summary>
     public SourceLocation? GlobalScope { get; init; }
+
+    /// <summary>
+    /// True for a fragment (a lone nginx server block or snippet with no enclosing configuration): a setting it lacks
+    /// may be written in a file tlslint does not see, so missing settings are not judged by their defaults.
+    /// </summary>
+    public bool IsFragment { get; init; }
 }

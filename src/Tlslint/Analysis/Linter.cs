@@ -10,6 +10,7 @@ public static class Linter
     private static readonly Dictionary<Product, Func<DiscoveredTree, LoadContext, ConfigTree>> Loaders = new()
     {
         [Product.Postfix] = PostfixTreeLoader.Load,
+        [Product.Nginx] = NginxTreeLoader.Load,
     };
 
     /// <summary>The products whose configurations tlslint can read so far: exactly those with a loader below.</summary>
@@ -100,7 +101,8 @@ public static class Linter
                 .Replace('\\', '/');
         }
 
-        return Loaders[tree.Product](tree, new LoadContext(Display, request.Assumptions, request.Root));
+        var prefix = request.NginxPrefix is null ? null : Path.GetFullPath(request.NginxPrefix, request.WorkingDirectory);
+        return Loaders[tree.Product](tree, new LoadContext(Display, request.Assumptions, request.Root) { NginxPrefix = prefix });
     }
 
     private readonly record struct SourceLocationKey(string Path, Text.TextRange? Range);

@@ -28,6 +28,13 @@ public sealed class RuleContext
     public void Report(string message, SourceLocation location, Level? level = null,
         IEnumerable<RelatedLocation>? related = null, TlsEndpoint? endpoint = null)
     {
+        if (endpoint is { Prospective: true })
+        {
+            // rules.md context rule 7: nothing uses the setting yet; say what a future endpoint would inherit.
+            level = Level.Note;
+            message += $"; no TLS {Describe(endpoint.Product)} uses this yet, but every one added later inherits it";
+        }
+
         _findings.Add(new Finding(Rule.Descriptor, level ?? Rule.Descriptor.DefaultLevel, message, location,
             related?.ToList() ?? [], endpoint?.ToString()));
     }
@@ -40,6 +47,12 @@ public sealed class RuleContext
     public void Report<T>(TlsEndpoint endpoint, Setting<T> setting, string message, Level? level = null,
         IEnumerable<RelatedLocation>? extra = null)
     {
+        // A default judged on a stand-in (context rule 7) or on a fragment (rule 6) says nothing about a real endpoint.
+        if (setting.IsDefault && (endpoint.Prospective || Tree.IsFragment))
+        {
+            return;
+        }
+
         var related = new List<RelatedLocation>();
         if (setting.IsDefault)
         {
@@ -69,7 +82,9 @@ public sealed class RuleContext
     {
         if (!setting.IsDefault)
         {
-            return $"`{setting.Name} = {setting.RawText}`";
+            return Tree.Product is Product.Postfix or Product.Dovecot
+                ? $"`{setting.Name} = {setting.RawText}`"
+                : $"`{setting.Name} {setting.RawText}`";
         }
 
         var version = setting.DefaultFor ?? Version;
@@ -90,6 +105,7 @@ public sealed class RuleContext
     {
         Product.Postfix => "service",
         Product.Dovecot => "listener",
+        Product.Nginx => "server",
         _ => "virtual host",
     };
 }

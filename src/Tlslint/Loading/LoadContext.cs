@@ -8,6 +8,9 @@ namespace Tlslint.Loading;
 /// <param name="Root">When set, absolute paths named inside configurations resolve under this directory.</param>
 public sealed record LoadContext(Func<string, string> Display, Assumptions Assumptions, string? Root)
 {
+    /// <summary>nginx: the directory relative <c>include</c> and file paths start from, instead of the directory of nginx.conf.</summary>
+    public string? NginxPrefix { get; init; }
+
     /// <summary>
     /// Where a path named in a configuration lives on this machine: absolute paths move under <see cref="Root"/> when
     /// one is given; relative paths start at <paramref name="baseDirectory"/> (the product decides which directory that is).
