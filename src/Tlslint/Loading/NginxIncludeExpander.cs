@@ -25,6 +25,7 @@ internal sealed class NginxIncludeExpander
     private readonly List<NginxDocument> _order = [];
     private readonly List<string> _chain = [];
     private int _nodes;
+    private int _ids;
     private bool _depthReported;
     private bool _sizeReported;
 
@@ -98,13 +99,13 @@ internal sealed class NginxIncludeExpander
                 }
             }
 
-            output.Add(new NginxNode(file, directive, children, via, _nodes));
+            output.Add(new NginxNode(file, directive, children, via, ++_ids));
         }
     }
 
     private void Include(NginxDirective directive, SourceFile file, NginxNode? via, int depth, List<NginxNode> output)
     {
-        var node = new NginxNode(file, directive, null, via, _nodes);
+        var node = new NginxNode(file, directive, null, via, ++_ids);
         var location = node.Location;
         if (directive.Arguments.Count != 1)
         {
@@ -147,7 +148,7 @@ internal sealed class NginxIncludeExpander
             {
                 var names = _chain.Skip(cycleAt).Append(path).Select(Path.GetFileName);
                 _diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.IncludeCycle,
-                    $"`include {directive.Arguments[0].Raw}` reads `{path}` again while that file is still being read ({string.Join(" → ", names)}): nginx recurses until it runs out of open files; remove the include",
+                    $"`include {directive.Arguments[0].Raw}` reads `{_source.Display(path)}` again while that file is still being read ({string.Join(" → ", names)}): nginx recurses until it runs out of open files; remove the include",
                     location, Fatal: true));
                 continue;
             }
@@ -186,6 +187,9 @@ internal interface INginxFileSource
     bool Exists(string fullPath);
 
     IReadOnlyList<string> Glob(string fullPattern);
+
+    /// <summary>The path shown in messages for a full path.</summary>
+    string Display(string fullPath);
 
     /// <summary>The parsed file, or null after recording why it cannot be read.</summary>
     NginxDocument? Read(string fullPath, List<ConfigDiagnostic> diagnostics);

@@ -53,6 +53,8 @@ public static class NginxTreeLoader
     {
         public string Resolve(string configured) => context.MapPath(configured, prefix);
 
+        public string Display(string fullPath) => context.Display(fullPath);
+
         public bool Exists(string fullPath) =>
             File.Exists(fullPath) || Directory.Exists(fullPath) || new FileInfo(fullPath).LinkTarget is not null;
 
@@ -96,6 +98,8 @@ public static class NginxTreeLoader
         }
 
         public string Resolve(string configured) => Path.GetFullPath(configured, _prefix);
+
+        public string Display(string fullPath) => fullPath;
 
         public bool Exists(string fullPath) => _files.ContainsKey(fullPath);
 

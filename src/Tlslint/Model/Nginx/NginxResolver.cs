@@ -229,7 +229,7 @@ public static class NginxResolver
                 : lookup.At(tlsListens[0].Node, TlsMode.Implicit);
             var shared = tlsListens.Select(l => sockets[l.SocketKey]).Where(s => s.Servers.Count > 1).ToList();
             var isDefault = shared.Any(s => s.DefaultServer == server);
-            var name = $"{server.Name}:{Ports(tlsListens)}{(isDefault ? " (default server)" : string.Empty)}";
+            var name = $"{Label(server, tlsListens)}{(isDefault ? " (default server)" : string.Empty)}";
             var endpoint = ServerEndpoint(lookup, name, ApplicationProtocol.Http, mode, tlsListens, earlyData: true);
 
             var (hsts, gaps) = Hsts(server.Scope);
@@ -275,7 +275,7 @@ public static class NginxResolver
             }
 
             var plainPorts = server.Listens.Where(l => l.Port is not null).ToList();
-            return Minimal(lookup, $"{server.Name}:{Ports(plainPorts)}", EndpointRole.Server, mode, ApplicationProtocol.Http)
+            return Minimal(lookup, Label(server, plainPorts), EndpointRole.Server, mode, ApplicationProtocol.Http)
                 with { Ports = plainPorts.Select(l => l.Port!.Value).Distinct().ToList() };
         }
 
@@ -709,6 +709,10 @@ public static class NginxResolver
             return new Setting<HstsHeader>(new HstsHeader(node.Arguments[1].Value, always), origin, node.Location, node.Name, node.RawValue);
         }
 
+        /// <summary>How messages name an http server: <c>www.example.org:443</c>, or <c>the server on port 443</c> without a name.</summary>
+        private static string Label(HttpServer server, IEnumerable<NginxListen> listens) =>
+            server.Name.Length > 0 ? $"{server.Name}:{Ports(listens)}" : $"the server on port {Ports(listens)}";
+
         private static string Ports(IEnumerable<NginxListen> listens)
         {
             var ports = listens.Select(l => l.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? l.Address ?? "?").Distinct().ToList();
@@ -723,7 +727,7 @@ public static class NginxResolver
         {
             Scope = scope;
             Listens = scope.Own("listen").Select(l => NginxListen.Parse(l, 80)).ToList();
-            Name = scope.Own("server_name").SelectMany(n => n.Arguments).Select(a => a.Value).FirstOrDefault(v => v.Length > 0) ?? "_";
+            Name = scope.Own("server_name").SelectMany(n => n.Arguments).Select(a => a.Value).FirstOrDefault(v => v.Length > 0) ?? string.Empty;
             if (version < SslDirectiveRemoved)
             {
                 var on = new NginxLookup(scope, scope.Block!.Location, version).Flag("ssl");

@@ -129,7 +129,7 @@ public static class NginxVocabulary
     public static bool IsServerLevelOnly(string name) => Server.ContainsKey(name) && name.StartsWith("ssl", StringComparison.Ordinal);
 
     public static bool IsTlsRelevant(string name) =>
-        name.Contains("ssl", StringComparison.Ordinal) || name.Contains("tls", StringComparison.Ordinal);
+        name.Contains("ssl", StringComparison.OrdinalIgnoreCase) || name.Contains("tls", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The verdict on a directive name under the assumed nginx version.</summary>
     public static NameInfo Lookup(string name, ProductVersion version)
