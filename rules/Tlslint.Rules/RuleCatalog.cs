@@ -25,6 +25,17 @@ public static class RuleCatalog
         return reader.ReadToEnd();
     }
 
+    /// <summary>The rule doc's path inside the repository: <c>rules/Tlslint.Rules/&lt;Category&gt;/&lt;ID&gt;.&lt;Class&gt;.md</c>.</summary>
+    public static string DocPath(Rule rule)
+    {
+        var type = rule.GetType();
+        var folder = type.Namespace![(typeof(RuleCatalog).Namespace!.Length + 1)..].Replace('.', '/');
+        return $"rules/Tlslint.Rules/{folder}/{rule.Descriptor.Id}.{type.Name}.md";
+    }
+
+    /// <summary>Where the rule's doc can be read online (SARIF <c>helpUri</c>).</summary>
+    public static string HelpUri(Rule rule) => Reporting.ToolInfo.DocUri(DocPath(rule));
+
     private static IReadOnlyList<Rule> Discover() =>
         typeof(RuleCatalog).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(Rule).IsAssignableFrom(t))

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Tlslint.Analysis;
+using Tlslint.Configuration;
 using Tlslint.Model;
 using Tlslint.Reporting;
 using Tlslint.Rules;
@@ -61,7 +62,7 @@ public static class CommandLine
 
     private static readonly Option<string> FormatOption = new("--format")
     {
-        Description = "Output format: text, json or sarif",
+        Description = "Output format: text, json, sarif (GitHub code scanning) or github (workflow annotations)",
         DefaultValueFactory = _ => "text",
         HelpName = "FORMAT",
     };
@@ -90,6 +91,45 @@ public static class CommandLine
         Description = "Never colour the text output (colour is used only on a terminal, and never with NO_COLOR set)",
     };
 
+    private static readonly Option<bool> ReportUnusedOption = new("--report-unused-ignores")
+    {
+        Description = "Report rules named in `# tlslint ignore=` comments that accept no finding (as TLS009)",
+    };
+
+    private static readonly Option<string?> ConfigOption = new("--config")
+    {
+        Description = "Read settings from FILE instead of the nearest .tlslint.yaml above the first PATH",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<bool> NoConfigOption = new("--no-config")
+    {
+        Description = "Do not read any .tlslint.yaml",
+    };
+
+    private static readonly Option<string?> ProfileOption = new("--profile")
+    {
+        Description = "Policy to judge against: intermediate (default), modern or ncsc-2025",
+        HelpName = "PROFILE",
+    };
+
+    private static readonly Option<string?> BaselineOption = new("--baseline")
+    {
+        Description = "Report only findings that FILE (written by --write-baseline) does not list",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<string?> WriteBaselineOption = new("--write-baseline")
+    {
+        Description = "Record the current findings in FILE as accepted, and exit 0",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<bool> SarifIncludeSuppressedOption = new("--sarif-include-suppressed")
+    {
+        Description = "Keep findings accepted by `# tlslint ignore=` comments in SARIF, marked with `suppressions`",
+    };
+
     private static readonly Argument<string> RuleArgument = new("RULE") { Description = "A rule ID or name, e.g. TLS101" };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -113,7 +153,7 @@ public static class CommandLine
     private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("tlslint: finds weak or broken TLS settings in Postfix configurations before a scanner does");
-        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption })
+        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption })
         {
             root.Options.Add(option);
         }
@@ -129,7 +169,7 @@ public static class CommandLine
 
         var endpoints = new Command("endpoints", "List every TLS endpoint with its effective settings and where each comes from");
         endpoints.Arguments.Add(PathsArgument);
-        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, EndpointsFormatOption, OutputOption, AssumeOption })
+        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, EndpointsFormatOption, OutputOption, AssumeOption, ConfigOption, NoConfigOption, ProfileOption })
         {
             endpoints.Options.Add(option);
         }
@@ -150,13 +190,15 @@ public static class CommandLine
 
     private static int Lint(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        if (!TryRequest(parse, stderr, out var request))
+        if (!TryRequest(parse, stderr, out var request, out var config))
         {
             return ExitInputError;
         }
 
         var format = parse.GetValue(FormatOption)!.ToLowerInvariant();
-        var failOn = parse.GetValue(FailOnOption)!.ToLowerInvariant();
+        var failOn = parse.GetResult(FailOnOption) is { Implicit: false } || config is null || (config.FailOn is null && !config.FailOnNone)
+            ? parse.GetValue(FailOnOption)!.ToLowerInvariant()
+            : config.FailOnNone ? "none" : config.FailOn!.Value.Id();
         Level? threshold = null;
         if (failOn != "none")
         {
@@ -172,15 +214,39 @@ public static class CommandLine
         {
             "text" => new TextReportWriter(UseColor(parse, stdout)),
             "json" => new JsonReportWriter(),
-            "sarif" => new SarifReportWriter(RuleCatalog.Doc, request.WorkingDirectory),
+            "sarif" => new SarifReportWriter(RuleCatalog.Doc, RuleCatalog.HelpUri, request.WorkingDirectory,
+                parse.GetValue(SarifIncludeSuppressedOption)),
+            "github" => new GithubReportWriter(),
             _ => null,
         };
         if (writer is null)
         {
-            return UsageError(stderr, $"--format: `{format}` is not one of text, json, sarif");
+            return UsageError(stderr, $"--format: `{format}` is not one of text, json, sarif, github");
+        }
+
+        Baseline? baseline = null;
+        var baselinePath = parse.GetValue(BaselineOption) ?? config?.Baseline;
+        var writeBaseline = parse.GetValue(WriteBaselineOption);
+        if (baselinePath is not null && writeBaseline is null)
+        {
+            baseline = Baseline.Read(baselinePath, out var problem);
+            if (baseline is null)
+            {
+                return UsageError(stderr, problem!);
+            }
         }
 
         var result = Linter.Run(request);
+        if (writeBaseline is not null)
+        {
+            return WriteBaseline(result, writeBaseline, stderr);
+        }
+
+        if (baseline is not null)
+        {
+            result = baseline.Filter(result);
+        }
+
         if (!Emit(writer, result, parse.GetValue(OutputOption), stdout, stderr))
         {
             return ExitInputError;
@@ -191,6 +257,16 @@ public static class CommandLine
             stderr.WriteLine($"tlslint: {error}");
         }
 
+        if (writer is SarifReportWriter { LimitProblems.Count: > 0 } sarif)
+        {
+            foreach (var problem in sarif.LimitProblems)
+            {
+                stderr.WriteLine($"tlslint: {problem}");
+            }
+
+            return ExitInputError;
+        }
+
         if (result.HasInputProblems)
         {
             return ExitInputError;
@@ -199,9 +275,29 @@ public static class CommandLine
         return threshold is { } t && result.Findings.Any(f => f.Level.IsAtLeast(t)) ? ExitFindings : ExitOk;
     }
 
+    private static int WriteBaseline(LintResult result, string path, TextWriter stderr)
+    {
+        foreach (var error in result.Errors)
+        {
+            stderr.WriteLine($"tlslint: {error}");
+        }
+
+        try
+        {
+            Baseline.Write(result, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return UsageError(stderr, $"--write-baseline {path}: {e.Message}");
+        }
+
+        stderr.WriteLine($"tlslint: wrote {result.Findings.Count} {(result.Findings.Count == 1 ? "finding" : "findings")} to {path}; run with --baseline {path} to report only new ones");
+        return result.HasInputProblems ? ExitInputError : ExitOk;
+    }
+
     private static int Endpoints(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        if (!TryRequest(parse, stderr, out var request))
+        if (!TryRequest(parse, stderr, out var request, out _))
         {
             return ExitInputError;
         }
@@ -226,21 +322,65 @@ public static class CommandLine
         return result.HasInputProblems ? ExitInputError : ExitOk;
     }
 
-    private static bool TryRequest(ParseResult parse, TextWriter stderr, out LintRequest request)
+    /// <summary>
+    /// Builds the request from the command line and the project's <c>.tlslint.yaml</c> (found upward from the first
+    /// path, or <c>--config</c>); a flag given on the command line wins over the file.
+    /// </summary>
+    private static bool TryRequest(ParseResult parse, TextWriter stderr, out LintRequest request, out ProjectConfig? config)
     {
         request = null!;
-        var assumptions = Assumptions.Default;
-        foreach (var item in parse.GetValue(AssumeOption) ?? [])
+        config = null;
+        var paths = parse.GetValue(PathsArgument) is { Length: > 0 } given ? given : ["."];
+        var configPath = parse.GetResult(ConfigOption) is null ? null : parse.GetValue(ConfigOption);
+        if (configPath is null && !(parse.GetResult(NoConfigOption) is not null && parse.GetValue(NoConfigOption)))
         {
-            if (!TryAssume(assumptions, item, out assumptions, out var problem))
+            configPath = ProjectConfigReader.Find(Path.GetFullPath(paths[0]));
+        }
+
+        ProjectConfig? file = null;
+        if (configPath is not null)
+        {
+            var errors = new List<string>();
+            config = file = ProjectConfigReader.Read(configPath, errors);
+            if (file is null)
             {
-                UsageError(stderr, $"--assume {item}: {problem}");
+                foreach (var error in errors)
+                {
+                    UsageError(stderr, error);
+                }
+
                 return false;
             }
         }
 
-        var paths = parse.GetValue(PathsArgument) is { Length: > 0 } given ? given : ["."];
-        var rootDir = parse.GetValue(RootOption);
+        var assumptions = Assumptions.Default;
+        var profileText = parse.GetResult(ProfileOption) is null ? null : parse.GetValue(ProfileOption);
+        if (profileText is not null)
+        {
+            if (!ProfileExtensions.TryParse(profileText, out var profile))
+            {
+                UsageError(stderr, $"--profile: `{profileText}` is not one of {ProfileExtensions.Choices}");
+                return false;
+            }
+
+            assumptions = assumptions with { Profile = profile };
+        }
+        else if (config?.Profile is { } configured)
+        {
+            assumptions = assumptions with { Profile = configured };
+        }
+
+        foreach (var (item, source) in (file?.Assume ?? []).Select(a => (a, $"{file!.Path}: assume"))
+                     .Concat((parse.GetValue(AssumeOption) ?? []).Select(a => (a, "--assume"))))
+        {
+            if (!TryAssume(assumptions, item, out assumptions, out var problem))
+            {
+                UsageError(stderr, $"{source} {item}: {problem}");
+                return false;
+            }
+        }
+
+        var rootDir = parse.GetValue(RootOption) ?? config?.Root;
         if (rootDir is not null && !Directory.Exists(rootDir))
         {
             UsageError(stderr, $"--root {rootDir}: no such directory");
@@ -254,19 +394,37 @@ public static class CommandLine
             return false;
         }
 
+        var select = SplitList(parse.GetValue(SelectOption));
+        var ignore = SplitList(parse.GetValue(IgnoreOption));
+        var excludes = parse.GetValue(ExcludeOption) ?? [];
+        var levels = new Dictionary<string, Level>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (rule, level) in config?.Levels ?? new Dictionary<string, Level?>())
+        {
+            if (level is { } l)
+            {
+                levels[rule] = l;
+            }
+        }
+
         request = new LintRequest
         {
             Paths = paths,
             Rules = RuleCatalog.All,
             Root = rootDir is null ? null : Path.GetFullPath(rootDir),
             NginxPrefix = nginxPrefix is null ? null : Path.GetFullPath(nginxPrefix),
-            Excludes = parse.GetValue(ExcludeOption) ?? [],
-            Select = SplitList(parse.GetValue(SelectOption)),
-            Ignore = SplitList(parse.GetValue(IgnoreOption)),
+            Excludes = excludes.Length > 0 ? excludes : config?.Exclude ?? [],
+            Select = select.Count > 0 ? select : config?.Select ?? [],
+            Ignore = (ignore.Count > 0 ? ignore : config?.Ignore ?? [])
+                .Concat((config?.Levels ?? new Dictionary<string, Level?>()).Where(kv => kv.Value is null).Select(kv => kv.Key))
+                .ToList(),
+            LevelOverrides = levels,
             Assumptions = assumptions,
+            ReportUnusedSuppressions = parse.GetResult(ReportUnusedOption) is not null && parse.GetValue(ReportUnusedOption),
         };
         // A selector typo is bad usage: say so before linting anything.
-        var problems = RuleSelection.Problems(request.Rules, request.Select, request.Ignore).ToList();
+        var problems = RuleSelection.Problems(request.Rules, request.Select, request.Ignore)
+            .Concat(levels.Keys.Where(k => RuleCatalog.Find(k) is null).Select(k => $"{file!.Path}: rules: `{k}` is not a rule (see `tlslint rules`)"))
+            .ToList();
         foreach (var problem in problems)
         {
             UsageError(stderr, problem);

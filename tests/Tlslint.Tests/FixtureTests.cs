@@ -20,6 +20,11 @@ public sealed partial class FixtureTests
         Assert.That(fixture.Name, Does.Match("^(positive|negative)_[0-9]+"), "case names are positive_N or negative_N");
         var rule = RuleCatalog.Find(fixture.RuleId);
         Assert.That(rule, Is.Not.Null, $"no rule {fixture.RuleId}");
+        if (!Linter.SupportedProducts.Contains(fixture.Product))
+        {
+            // Product-neutral rules (suppression comments) carry cases for products whose loader has not landed yet.
+            Assert.Ignore($"{fixture.Product.Id()} has no loader yet");
+        }
 
         var caseDir = Directory.Exists(fixture.Path) ? fixture.Path : Path.GetDirectoryName(fixture.Path)!;
         var result = Linter.Run(new LintRequest

@@ -16,7 +16,17 @@ public sealed class SarifValidationTests
         Directory.CreateDirectory(dir);
         try
         {
-            var files = new List<string> { Produce(TestPaths.Fixtures, Path.Combine(dir, "fixtures.sarif")) };
+            var files = new List<string>
+            {
+                Produce(TestPaths.Fixtures, Path.Combine(dir, "fixtures.sarif")),
+                // Suppressed findings with their `suppressions`, and unused-suppression findings, from the TLS009 cases.
+                Produce(TestPaths.Fixtures, Path.Combine(dir, "fixtures-suppressed.sarif"), "--sarif-include-suppressed", "--report-unused-ignores"),
+            };
+            foreach (var tree in Directory.EnumerateDirectories(Path.Combine(TestPaths.Fixtures, "_examples")))
+            {
+                files.Add(Produce(tree, Path.Combine(dir, "example-" + Path.GetFileName(tree) + ".sarif")));
+            }
+
             if (TestPaths.Corpus is { } corpus)
             {
                 files.Add(Produce(corpus, Path.Combine(dir, "corpus.sarif")));
@@ -36,7 +46,7 @@ public sealed class SarifValidationTests
     }
 
     /// <summary>Lints a tree with every rule and writes SARIF, through the real command line.</summary>
-    private static string Produce(string tree, string output)
+    private static string Produce(string tree, string output, params string[] extra)
     {
         var previous = Environment.CurrentDirectory;
         Environment.CurrentDirectory = tree;
@@ -44,7 +54,7 @@ public sealed class SarifValidationTests
         {
             var stdout = new StringWriter();
             var stderr = new StringWriter();
-            var code = Tlslint.Cli.CommandLine.Run([".", "--format", "sarif", "--output", output, "--fail-on", "none"], stdout, stderr);
+            var code = Tlslint.Cli.CommandLine.Run([".", "--format", "sarif", "--output", output, "--fail-on", "none", .. extra], stdout, stderr);
             Assert.That(code, Is.AnyOf(0, 2), stderr.ToString());
             Assert.That(File.Exists(output), Is.True, stderr.ToString());
             using var doc = JsonDocument.Parse(File.ReadAllText(output));

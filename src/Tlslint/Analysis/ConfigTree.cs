@@ -30,4 +30,13 @@ public sealed record ConfigTree
     /// may be written in a file tlslint does not see, so missing settings are not judged by their defaults.
     /// </summary>
     public bool IsFragment { get; init; }
+
+    /// <summary>
+    /// Blocks a suppression comment above their first line covers as a whole (a master.cf service with its
+    /// <c>-o</c> lines, a server or virtual host block). Endpoint anchors count as blocks without being listed here.
+    /// </summary>
+    public IReadOnlyList<ConfigBlock> Blocks { get; init; } = [];
+
+    /// <summary>The <c># tlslint …</c> comments of the tree's files (filled by the linter after loading).</summary>
+    public IReadOnlyList<SuppressionComment> Suppressions { get; init; } = [];
 }

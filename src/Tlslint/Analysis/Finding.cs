@@ -15,4 +15,8 @@ public sealed record Finding(
     string Message,
     SourceLocation Location,
     IReadOnlyList<RelatedLocation> Related,
-    string? Endpoint);
+    string? Endpoint)
+{
+    /// <summary>Set when a <c># tlslint ignore=…</c> comment accepts this finding; it is then kept but not counted.</summary>
+    public Suppression? Suppression { get; init; }
+}

@@ -29,4 +29,10 @@ public sealed record LintRequest
     public IReadOnlyList<string> Ignore { get; init; } = [];
 
     public Assumptions Assumptions { get; init; } = Assumptions.Default;
+
+    /// <summary>Rule ID or name → the level its findings get instead of the rule's own (<c>rules:</c> in .tlslint.yaml).</summary>
+    public IReadOnlyDictionary<string, Level> LevelOverrides { get; init; } = new Dictionary<string, Level>();
+
+    /// <summary>Report suppressions that accept no finding (as TLS009), so that stale ones get removed.</summary>
+    public bool ReportUnusedSuppressions { get; init; }
 }

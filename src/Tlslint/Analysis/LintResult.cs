@@ -10,6 +10,12 @@ public sealed record LintResult(
     IReadOnlyList<Rule> RulesRun,
     Assumptions Assumptions)
 {
+    /// <summary>Findings accepted by a suppression comment: not reported as problems, kept for JSON and SARIF.</summary>
+    public IReadOnlyList<Finding> Suppressed { get; init; } = [];
+
+    /// <summary>Findings left out because a baseline lists them (<c>--baseline</c>).</summary>
+    public int Baselined { get; init; }
+
     /// <summary>True when a path was missing or a configuration file could not be read or parsed (exit code 2).</summary>
     public bool HasInputProblems => Errors.Count > 0 || Trees.Any(t => t.Diagnostics.Any(d => d.Fatal));
 

@@ -21,23 +21,53 @@ public static class Linter
         var errors = RuleSelection.Problems(request.Rules, request.Select, request.Ignore).ToList();
 
         var rules = RuleSelection.Apply(request.Rules, request.Select, request.Ignore);
+        if (request.ReportUnusedSuppressions && !rules.Any(r => r.Descriptor.Id == SuppressionComment.RuleId)
+            && request.Rules.FirstOrDefault(r => r.Descriptor.Id == SuppressionComment.RuleId) is { } reporter
+            && RuleSelection.Apply([reporter], [], request.Ignore).Count == 1)
+        {
+            // Asking for unused suppressions runs the rule that reports them, unless it is ignored outright.
+            rules = [.. rules, reporter];
+        }
+
         var discovered = Discovery.Find(request.Paths, request.Excludes, request.WorkingDirectory, errors, SupportedProducts);
         var trees = new ConfigTree[discovered.Count];
         var findings = new List<Finding>[discovered.Count];
+        var suppressed = new List<Finding>[discovered.Count];
         Parallel.For(0, discovered.Count, i =>
         {
-            trees[i] = Load(discovered[i], request);
-            findings[i] = Check(trees[i], rules, request.Assumptions);
+            var tree = Load(discovered[i], request);
+            trees[i] = tree = tree with { Suppressions = SuppressionReader.Read(tree) };
+            var found = Relevel(Check(tree, rules, request.Assumptions), request.LevelOverrides);
+            (findings[i], suppressed[i]) = SuppressionFilter.Apply(tree, found, rules, request.ReportUnusedSuppressions);
         });
 
-        var all = findings.SelectMany(f => f)
+        return new LintResult(trees, Ordered(findings), errors, rules, request.Assumptions)
+        {
+            Suppressed = Ordered(suppressed),
+        };
+    }
+
+    /// <summary>Applies the user's per-rule levels (a rule keeps choosing which findings it reports).</summary>
+    private static List<Finding> Relevel(List<Finding> findings, IReadOnlyDictionary<string, Level> overrides)
+    {
+        if (overrides.Count == 0)
+        {
+            return findings;
+        }
+
+        return findings.Select(f =>
+            overrides.TryGetValue(f.Rule.Id, out var level) || overrides.TryGetValue(f.Rule.Name, out level)
+                ? f with { Level = level }
+                : f).ToList();
+    }
+
+    private static List<Finding> Ordered(IEnumerable<List<Finding>> findings) =>
+        findings.SelectMany(f => f)
             .OrderBy(f => f.Location.File.Path, StringComparer.Ordinal)
             .ThenBy(f => f.Location.Line)
             .ThenBy(f => f.Location.Column)
             .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
             .ToList();
-        return new LintResult(trees, all, errors, rules, request.Assumptions);
-    }
 
     /// <summary>Runs the given rules over one tree (used by the run itself and by tests that check one rule).</summary>
     public static List<Finding> Check(ConfigTree tree, IReadOnlyList<Rule> rules, Assumptions assumptions)

@@ -22,6 +22,9 @@ public sealed class RuleContext
 
     public Assumptions Assumptions { get; }
 
+    /// <summary>The policy in force: rules marked <i>profile</i> in the catalog choose triggers and levels by it.</summary>
+    public Profile Profile => Assumptions.Profile;
+
     /// <summary>The assumed version of the tree's product.</summary>
     public ProductVersion Version => Tree.Version.Version;
 

@@ -32,6 +32,18 @@ public static class PostfixTreeLoader
             }
         }
 
-        return PostfixResolver.Resolve(display(tree.Directory), main, master, context.Assumptions, diagnostics);
+        var resolved = PostfixResolver.Resolve(display(tree.Directory), main, master, context.Assumptions, diagnostics);
+        if (master is null)
+        {
+            return resolved;
+        }
+
+        // A suppression above a service's first line covers its -o continuation lines too.
+        return resolved with
+        {
+            Blocks = master.Services
+                .Select(s => new ConfigBlock(new Text.SourceLocation(master.File, s.Range), $"service {s.Key}"))
+                .ToList(),
+        };
     }
 }

@@ -21,6 +21,9 @@ public sealed record Assumptions(
         new AssumedVersion(new ProductVersion(3, 0, 0), "default (Debian 12)"),
         2);
 
+    /// <summary>The policy rules judge against (<c>--profile</c>, <c>profile:</c> in .tlslint.yaml).</summary>
+    public Profile Profile { get; init; } = Profile.Intermediate;
+
     public ProductVersion VersionOf(Product product) => Products[product].Version;
 
     public Assumptions With(Product product, AssumedVersion version)

@@ -22,6 +22,7 @@ public static class AssumptionText
         }
 
         yield return ("openssl", result.Assumptions.OpenSsl.Version.ToString(), result.Assumptions.OpenSsl.Source);
+        yield return ("profile", result.Assumptions.Profile.Id(), result.Assumptions.Profile == Profile.Intermediate ? "default" : "chosen");
         yield return ("security-level", result.Assumptions.SecurityLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), "OpenSSL default security level");
     }
 

@@ -28,13 +28,25 @@ internal sealed record JsonFinding(
     int? EndColumn,
     string? Endpoint,
     IReadOnlyList<JsonRelated> Related,
-    bool Suppressed);
+    bool Suppressed)
+{
+    /// <summary>The reason the suppression comment gives (only for suppressed findings).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Justification { get; init; }
+}
 
 internal sealed record JsonRelated(string File, int? StartLine, int? StartColumn, int? EndLine, int? EndColumn, string Message);
 
 internal sealed record JsonError(string Message);
 
-internal sealed record JsonSummary(int Files, int Trees, int Errors, int Warnings, int Notes);
+internal sealed record JsonSummary(int Files, int Trees, int Errors, int Warnings, int Notes)
+{
+    /// <summary>Findings a suppression comment accepts (listed with <c>suppressed: true</c>, not counted above).</summary>
+    public int Suppressed { get; init; }
+
+    /// <summary>Findings left out because the baseline lists them.</summary>
+    public int Baselined { get; init; }
+}
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

@@ -15,14 +15,18 @@ public sealed class JsonReportWriter : IReportWriter
             SchemaVersion,
             new JsonTool(ToolInfo.Name, ToolInfo.Version, ToolInfo.InformationUri),
             AssumptionText.Entries(result).ToDictionary(e => e.Key, e => new JsonAssumption(e.Version, e.Source)),
-            result.Findings.Select(ToJson).ToList(),
+            result.Findings.Concat(result.Suppressed).Select(ToJson).ToList(),
             result.Errors.Select(e => new JsonError(e)).ToList(),
             new JsonSummary(
                 result.Trees.Sum(t => t.Files.Count),
                 result.Trees.Count,
                 result.Findings.Count(f => f.Level == Level.Error),
                 result.Findings.Count(f => f.Level == Level.Warning),
-                result.Findings.Count(f => f.Level == Level.Note)));
+                result.Findings.Count(f => f.Level == Level.Note))
+            {
+                Suppressed = result.Suppressed.Count,
+                Baselined = result.Baselined,
+            });
         output.WriteLine(JsonSerializer.Serialize(report, JsonReportContext.Default.JsonReport));
     }
 
@@ -31,7 +35,10 @@ public sealed class JsonReportWriter : IReportWriter
         var r = f.Location.Range;
         return new JsonFinding(f.Rule.Id, f.Rule.Name, f.Level.Id(), f.Message, f.Location.File.Path,
             r?.Start.Line, r?.Start.Column, r?.End.Line, r?.End.Column, f.Endpoint,
-            f.Related.Select(ToJson).ToList(), Suppressed: false);
+            f.Related.Select(ToJson).ToList(), Suppressed: f.Suppression is not null)
+        {
+            Justification = f.Suppression?.Justification,
+        };
     }
 
     private static JsonRelated ToJson(RelatedLocation related)

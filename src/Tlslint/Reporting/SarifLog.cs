@@ -67,7 +67,13 @@ internal sealed record SarifResult(
     IReadOnlyList<SarifLocation> Locations,
     IReadOnlyList<SarifLocation>? RelatedLocations,
     IReadOnlyDictionary<string, string> PartialFingerprints,
-    SarifResultProperties? Properties);
+    SarifResultProperties? Properties)
+{
+    /// <summary>Only with <c>--sarif-include-suppressed</c>: the <c># tlslint ignore</c> comment that accepts the result.</summary>
+    public IReadOnlyList<SarifSuppression>? Suppressions { get; init; }
+}
+
+internal sealed record SarifSuppression(string Kind, string Status, string? Justification, SarifLocation Location);
 
 internal sealed record SarifResultProperties(string? Endpoint);
 

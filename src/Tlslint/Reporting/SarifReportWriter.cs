@@ -8,33 +8,74 @@ using Tlslint.Text;
 
 namespace Tlslint.Reporting;
 
-/// <summary>SARIF 2.1.0 for GitHub code scanning: one run, every rule that ran, results relative to %SRCROOT%.</summary>
+/// <summary>
+/// SARIF 2.1.0 for GitHub code scanning: one run, every rule that ran, results relative to %SRCROOT%. Suppressed
+/// findings are left out unless <paramref name="includeSuppressed"/>, which keeps them with their <c>suppressions</c>.
+/// </summary>
 /// <param name="docFor">The Markdown doc of a rule (its help).</param>
+/// <param name="helpUriFor">Where a rule's doc can be read online.</param>
 /// <param name="sourceRoot">The directory relative paths start from (the repository checkout).</param>
-public sealed class SarifReportWriter(Func<Rule, string> docFor, string sourceRoot) : IReportWriter
+/// <param name="includeSuppressed">Keep suppressed findings, marked as suppressed in source.</param>
+public sealed class SarifReportWriter(Func<Rule, string> docFor, Func<Rule, string> helpUriFor, string sourceRoot,
+    bool includeSuppressed = false) : IReportWriter
 {
+    /// <summary>GitHub code scanning rejects a run with more results than this.</summary>
+    public const int MaxResults = 25_000;
+
+    /// <summary>GitHub code scanning rejects a result with more locations than this.</summary>
+    public const int MaxLocationsPerResult = 1_000;
+
+    /// <summary>GitHub code scanning rejects an upload whose gzip-compressed size exceeds this.</summary>
+    public const long MaxCompressedBytes = 10L * 1024 * 1024;
+
     private const string SourceRootId = "%SRCROOT%";
+
+    /// <summary>Why the log just written would be rejected by GitHub code scanning (empty when it would not).</summary>
+    public IReadOnlyList<string> LimitProblems { get; private set; } = [];
 
     public void Write(LintResult result, TextWriter output)
     {
         var rules = result.RulesRun.ToList();
         var ruleIndex = rules.Select((r, i) => (r.Descriptor.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var findings = result.Findings.Concat(includeSuppressed ? result.Suppressed : [])
+            .OrderBy(f => f.Location.File.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Location.Line)
+            .ThenBy(f => f.Location.Column)
+            .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
+            .ToList();
+        var fingerprints = Fingerprint.Of(findings);
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var results = new List<SarifResult>();
-        foreach (var f in result.Findings)
+        for (var n = 0; n < findings.Count; n++)
         {
-            var related = f.Related.Select((r, i) => Location(r.Location, i + 1, r.Message)).ToList();
+            var f = findings[n];
+            var related = f.Related.Take(MaxLocationsPerResult - 1).Select((r, i) => Location(r.Location, i + 1, r.Message)).ToList();
             var hash = LineHash(f);
             occurrences[hash] = occurrences.GetValueOrDefault(hash) + 1;
             results.Add(new SarifResult(
                 f.Rule.Id,
-                ruleIndex[f.Rule.Id],
+                ruleIndex.TryGetValue(f.Rule.Id, out var index) ? index : 0,
                 f.Level.Id(),
                 new SarifMessage(f.Message),
                 [Location(f.Location, null, null)],
                 related.Count == 0 ? null : related,
-                new Dictionary<string, string> { ["primaryLocationLineHash"] = $"{hash}:{occurrences[hash]}" },
-                f.Endpoint is null ? null : new SarifResultProperties(f.Endpoint)));
+                new Dictionary<string, string>
+                {
+                    ["primaryLocationLineHash"] = $"{hash}:{occurrences[hash]}",
+                    ["tlslintFingerprint/v1"] = fingerprints[n],
+                },
+                f.Endpoint is null ? null : new SarifResultProperties(f.Endpoint))
+            {
+                Suppressions = f.Suppression is { } s
+                    ? [new SarifSuppression("inSource", "accepted", s.Justification.Length == 0 ? null : s.Justification, Location(s.Location, null, null))]
+                    : null,
+            });
+        }
+
+        var problems = new List<string>();
+        if (results.Count > MaxResults)
+        {
+            problems.Add($"{results.Count} results are more than the {MaxResults} GitHub code scanning accepts in one run; narrow the run with --select, --exclude or a baseline, or upload several categories");
         }
 
         var root = sourceRoot.EndsWith('/') ? sourceRoot : sourceRoot + "/";
@@ -49,14 +90,34 @@ public sealed class SarifReportWriter(Func<Rule, string> docFor, string sourceRo
             "utf16CodeUnits",
             new SarifRunProperties(AssumptionText.Entries(result).ToDictionary(e => e.Key, e => new JsonAssumption(e.Version, e.Source))));
         var log = new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0", [run]);
-        output.WriteLine(JsonSerializer.Serialize(log, SarifContext.Default.SarifLog));
+        var json = JsonSerializer.Serialize(log, SarifContext.Default.SarifLog);
+        var compressed = CompressedSize(json);
+        if (compressed > MaxCompressedBytes)
+        {
+            problems.Add($"the SARIF log is {compressed / (1024 * 1024)} MiB gzip-compressed, more than the 10 MiB GitHub code scanning accepts; narrow the run with --select, --exclude or a baseline");
+        }
+
+        LimitProblems = problems;
+        output.WriteLine(json);
+    }
+
+    private static long CompressedSize(string json)
+    {
+        using var counter = new CountingStream();
+        using (var gzip = new System.IO.Compression.GZipStream(counter, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            var bytes = Encoding.UTF8.GetBytes(json);
+            gzip.Write(bytes, 0, bytes.Length);
+        }
+
+        return counter.Length;
     }
 
     private SarifRule Rule(Rule rule)
     {
         var d = rule.Descriptor;
         var doc = docFor(rule);
-        var tags = new List<string> { "security", "tls" };
+        var tags = new List<string> { "security", "tls", d.Category.ToString().ToLowerInvariant() };
         tags.AddRange(d.AppliesTo.Members().Select(p => p.Id()));
         return new SarifRule(
             d.Id,
@@ -64,7 +125,7 @@ public sealed class SarifReportWriter(Func<Rule, string> docFor, string sourceRo
             new SarifText(d.Title),
             new SarifText(FullDescription(doc, d.Title)),
             new SarifHelp(PlainText(doc), doc),
-            ToolInfo.RuleUri(d.Id),
+            helpUriFor(rule),
             new SarifConfiguration(d.DefaultLevel.Id()),
             new SarifRuleProperties(tags,
                 d.SecuritySeverity?.ToString("0.0", CultureInfo.InvariantCulture),

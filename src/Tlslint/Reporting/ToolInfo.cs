@@ -13,6 +13,11 @@ public static class ToolInfo
         typeof(ToolInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
-    /// <summary>Where a rule's documentation lives online.</summary>
-    public static string RuleUri(string id) => $"{InformationUri}/blob/main/docs/rules/{id}.md";
+    /// <summary>
+    /// Where a rule's documentation lives online: its <c>.md</c> beside its class in this repository, on the main
+    /// branch (<c>rules/Tlslint.Rules/&lt;Category&gt;/&lt;ID&gt;.&lt;Class&gt;.md</c>). IDs, categories and class names
+    /// never change, so the address is stable.
+    /// </summary>
+    /// <param name="repositoryPath">The doc's path inside the repository.</param>
+    public static string DocUri(string repositoryPath) => $"{InformationUri}/blob/main/{repositoryPath}";
 }

@@ -87,7 +87,31 @@ public static class NginxResolver
             Version = version,
             GlobalScope = http?.Location ?? (configuration.Files.Count > 0 ? new SourceLocation(configuration.Files[0], null) : null),
             IsFragment = fragment,
+            Blocks = Blocks(top),
         };
+    }
+
+    /// <summary>Every block (<c>http</c>, <c>server</c>, <c>location</c> …) from its header to its closing brace, for suppressions.</summary>
+    private static List<ConfigBlock> Blocks(IReadOnlyList<NginxNode> top)
+    {
+        var result = new List<ConfigBlock>();
+        var pending = new Stack<NginxNode>(top.Reverse());
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (node.Children is not { } children)
+            {
+                continue;
+            }
+
+            result.Add(new ConfigBlock(new SourceLocation(node.File, node.Directive.Range), $"{node.Name} {node.Value}".TrimEnd()));
+            foreach (var child in children.Reverse())
+            {
+                pending.Push(child);
+            }
+        }
+
+        return result;
     }
 
     private static List<ConfigDiagnostic> Distinct(List<ConfigDiagnostic> diagnostics)
