@@ -47,7 +47,7 @@ internal static class NginxValidation
                 Product = Product.Nginx,
             });
 
-            if (NginxVocabulary.Info(node.Name) is { } info && Problem(node, info, context) is { } message)
+            if (NginxVocabulary.Info(node.Name) is { } info && (Problem(node, info, context) ?? ListenProblem(node, version)) is { } message)
             {
                 diagnostics.Add(new ConfigDiagnostic(DiagnosticKind.ParseError, message, node.Location, Fatal: false));
             }
@@ -76,6 +76,12 @@ internal static class NginxValidation
         (NginxContext.HttpServer or NginxContext.Location or NginxContext.LocationBlock, "if" or "limit_except") => NginxContext.LocationBlock,
         _ => NginxContext.Other,
     };
+
+    /// <summary><c>listen … spdy</c>: nginx 1.9.5 replaced SPDY with HTTP/2 and rejects the parameter since.</summary>
+    private static string? ListenProblem(NginxNode node, ProductVersion version) =>
+        node.Name == "listen" && version >= new ProductVersion(1, 9, 5) && node.Arguments.Skip(1).Any(a => a.Value == "spdy")
+            ? "`spdy` is no longer a `listen` parameter (nginx 1.9.5 replaced SPDY with HTTP/2): nginx stops with `invalid parameter \"spdy\"`; write `http2` instead"
+            : null;
 
     private static string? Problem(NginxNode node, NginxDirectiveInfo info, NginxContext context)
     {
