@@ -86,6 +86,19 @@ public static class CommandLine
         HelpName = "PRODUCT=VERSION",
     };
 
+    private static readonly Option<int> ExpiryDaysOption = new("--expiry-days")
+    {
+        Description = "Report certificates that expire within DAYS days (default 30)",
+        DefaultValueFactory = _ => LintRequest.DefaultExpiryDays,
+        HelpName = "DAYS",
+    };
+
+    private static readonly Option<string?> NowOption = new("--now")
+    {
+        Description = "Judge certificate dates at this moment instead of the current time (ISO 8601, UTC unless a zone is given)",
+        HelpName = "TIME",
+    };
+
     private static readonly Option<bool> NoColorOption = new("--no-color")
     {
         Description = "Never colour the text output (colour is used only on a terminal, and never with NO_COLOR set)",
@@ -153,7 +166,7 @@ public static class CommandLine
     private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("tlslint: finds weak or broken TLS settings in Postfix configurations before a scanner does");
-        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption })
+        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption, ExpiryDaysOption, NowOption })
         {
             root.Options.Add(option);
         }
@@ -394,6 +407,26 @@ public static class CommandLine
             return false;
         }
 
+        DateTimeOffset? now = null;
+        if (parse.GetValue(NowOption) is { } nowText)
+        {
+            if (!DateTimeOffset.TryParse(nowText, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                UsageError(stderr, $"--now {nowText}: not a date and time, e.g. 2026-01-31 or 2026-01-31T12:00:00Z");
+                return false;
+            }
+
+            now = parsed;
+        }
+
+        var expiryDays = parse.GetValue(ExpiryDaysOption);
+        if (expiryDays < 0)
+        {
+            UsageError(stderr, $"--expiry-days {expiryDays}: must be 0 or more");
+            return false;
+        }
+
         var select = SplitList(parse.GetValue(SelectOption));
         var ignore = SplitList(parse.GetValue(IgnoreOption));
         var excludes = parse.GetValue(ExcludeOption) ?? [];
@@ -409,6 +442,8 @@ public static class CommandLine
         request = new LintRequest
         {
             Paths = paths,
+            Now = now,
+            ExpiryDays = expiryDays,
             Rules = RuleCatalog.All,
             Root = rootDir is null ? null : Path.GetFullPath(rootDir),
             NginxPrefix = nginxPrefix is null ? null : Path.GetFullPath(nginxPrefix),

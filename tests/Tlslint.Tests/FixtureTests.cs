@@ -27,12 +27,19 @@ public sealed partial class FixtureTests
         }
 
         var caseDir = Directory.Exists(fixture.Path) ? fixture.Path : Path.GetDirectoryName(fixture.Path)!;
+        using var modes = CaseWithModes.Prepare(fixture.Path);
+        var runDir = modes?.Root ?? caseDir;
         var result = Linter.Run(new LintRequest
         {
-            Paths = [fixture.Path],
+            Paths = [modes?.Root ?? fixture.Path],
             Rules = [rule!],
-            WorkingDirectory = caseDir,
+            WorkingDirectory = runDir,
             Assumptions = CaseAssumptions(caseDir),
+
+            // Absolute paths in a case (`/etc/ssl/...`) name files inside the case, and certificate dates are judged
+            // at one fixed moment, so that checked-in test certificates behave the same forever.
+            Root = runDir,
+            Now = FixedNow,
         });
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.Trees, Is.Not.Empty, "the case holds no configuration tlslint recognises");
@@ -55,6 +62,9 @@ public sealed partial class FixtureTests
         Assert.That(actual, Is.EquivalentTo(expected),
             "findings:\n" + string.Join("\n", result.Findings.Select(f => $"  {f.Location}: {f.Rule.Id} {f.Message}")));
     }
+
+    /// <summary>The moment every fixture is linted at (<c>--now</c>): fixtures/_material dates are chosen around it.</summary>
+    public static readonly DateTimeOffset FixedNow = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Test]
     public void Every_rule_has_positive_and_negative_cases_for_each_supported_product()

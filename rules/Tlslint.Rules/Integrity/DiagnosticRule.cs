@@ -7,7 +7,7 @@ public abstract class DiagnosticRule : TreeRule
 {
     protected abstract DiagnosticKind Kind { get; }
 
-    public sealed override void Check(ConfigTree tree, RuleContext context)
+    public override void Check(ConfigTree tree, RuleContext context)
     {
         foreach (var diagnostic in tree.Diagnostics)
         {

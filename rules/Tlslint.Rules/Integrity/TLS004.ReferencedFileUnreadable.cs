@@ -1,5 +1,7 @@
 using Tlslint.Analysis;
+using Tlslint.Files;
 using Tlslint.Model;
+using Tlslint.Rules.Certificates;
 
 namespace Tlslint.Rules.Integrity;
 
@@ -14,4 +16,64 @@ public sealed class ReferencedFileUnreadable : DiagnosticRule
         SecuritySeverity: null);
 
     protected override DiagnosticKind Kind => DiagnosticKind.Unreadable;
+
+    /// <summary>Configuration files the loader could not read, then the certificate, key, CA and DH files settings name.</summary>
+    public override void Check(ConfigTree tree, RuleContext context)
+    {
+        base.Check(tree, context);
+        foreach (var endpoint in tree.Endpoints)
+        {
+            foreach (var reference in CertificateFiles.References(endpoint))
+            {
+                foreach (var problem in Problems(reference, endpoint, context))
+                {
+                    context.Report(endpoint, reference.Setting, $"{CertificateFiles.Named(reference.Setting)} {problem}", Level.Note);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Problems(FileReference reference, TlsEndpoint endpoint, RuleContext context)
+    {
+        var file = context.OpenFile(reference.Setting);
+        if (!file.IsRead)
+        {
+            yield return $"{file.Problem}, so its checks were skipped";
+            yield break;
+        }
+
+        var contents = file.Contents;
+        foreach (var problem in contents.Problems)
+        {
+            yield return $"{problem}, so that part was not checked";
+        }
+
+        if (reference.Role is FileRole.Certificate or FileRole.CertificateAndKey or FileRole.CaCertificates && contents.Certificates.Count == 0)
+        {
+            yield return "holds no PEM certificate, so its certificate checks were skipped";
+        }
+
+        if (reference.HoldsKey && !contents.HasPrivateKey)
+        {
+            yield return "holds no private key, so the key checks were skipped";
+        }
+
+        if (reference.HoldsKey && contents.PrivateKeys.Any(k => k.Encrypted))
+        {
+            yield return "holds an encrypted private key, so its type, size and match with the certificate could not be checked";
+        }
+        else if (reference.HoldsKey && contents.PrivateKeys.Any(k => k.PublicKey is null))
+        {
+            yield return "holds a private key of a kind tlslint cannot load, so its match with the certificate could not be checked";
+        }
+
+        // Apache looks for DH parameters appended to the certificate file: there, having none is normal.
+        if (reference.Role == FileRole.DhParameters && contents.DhParameters.Count == 0 && !IsCertificateFile(reference, endpoint))
+        {
+            yield return "holds no `DH PARAMETERS` block, so the DH group size could not be checked";
+        }
+    }
+
+    private static bool IsCertificateFile(FileReference reference, TlsEndpoint endpoint) =>
+        endpoint.Certificates.Any(c => c.Certificate.Value.Trim() == reference.Setting.Value.Trim());
 }

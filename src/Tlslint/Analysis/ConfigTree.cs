@@ -22,6 +22,13 @@ public sealed record ConfigTree
     /// <summary>The version assumed for this tree's product, after detection.</summary>
     public required AssumedVersion Version { get; init; }
 
+    /// <summary>
+    /// Where relative file paths in settings start, as the product sees it (Postfix: <c>queue_directory</c>; Apache:
+    /// <c>ServerRoot</c>; nginx: the conf prefix). An absolute one moves under <c>--root</c>; null means the directory of
+    /// the tree's first file.
+    /// </summary>
+    public string? ReferenceBase { get; init; }
+
     /// <summary>The location where a setting for the whole tree would be written (Postfix main.cf), if the tree has one.</summary>
     public SourceLocation? GlobalScope { get; init; }
 

@@ -30,6 +30,14 @@ public sealed record LintRequest
 
     public Assumptions Assumptions { get; init; } = Assumptions.Default;
 
+    /// <summary>The moment certificate validity is judged at (<c>--now</c>); null: the time of the run.</summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>A certificate that expires within this many days is reported (<c>--expiry-days</c>).</summary>
+    public int ExpiryDays { get; init; } = DefaultExpiryDays;
+
+    public const int DefaultExpiryDays = 30;
+
     /// <summary>Rule ID or name → the level its findings get instead of the rule's own (<c>rules:</c> in .tlslint.yaml).</summary>
     public IReadOnlyDictionary<string, Level> LevelOverrides { get; init; } = new Dictionary<string, Level>();
 

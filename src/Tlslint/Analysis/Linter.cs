@@ -33,11 +33,12 @@ public static class Linter
         var trees = new ConfigTree[discovered.Count];
         var findings = new List<Finding>[discovered.Count];
         var suppressed = new List<Finding>[discovered.Count];
+        var files = FileCheckSettings.For(request);
         Parallel.For(0, discovered.Count, i =>
         {
             var tree = Load(discovered[i], request);
             trees[i] = tree = tree with { Suppressions = SuppressionReader.Read(tree) };
-            var found = Relevel(Check(tree, rules, request.Assumptions), request.LevelOverrides);
+            var found = Relevel(Check(tree, rules, request.Assumptions, files), request.LevelOverrides);
             (findings[i], suppressed[i]) = SuppressionFilter.Apply(tree, found, rules, request.ReportUnusedSuppressions);
         });
 
@@ -70,8 +71,10 @@ public static class Linter
             .ToList();
 
     /// <summary>Runs the given rules over one tree (used by the run itself and by tests that check one rule).</summary>
-    public static List<Finding> Check(ConfigTree tree, IReadOnlyList<Rule> rules, Assumptions assumptions)
+    public static List<Finding> Check(ConfigTree tree, IReadOnlyList<Rule> rules, Assumptions assumptions,
+        FileCheckSettings? files = null)
     {
+        files ??= new FileCheckSettings(new Files.TlsFileStore(), DateTimeOffset.UtcNow, LintRequest.DefaultExpiryDays);
         var sink = new List<Finding>();
         foreach (var rule in rules)
         {
@@ -80,7 +83,7 @@ public static class Linter
                 continue;
             }
 
-            var context = new RuleContext(rule, tree, assumptions, sink);
+            var context = new RuleContext(rule, tree, assumptions, sink, files);
             switch (rule)
             {
                 case TreeRule treeRule:

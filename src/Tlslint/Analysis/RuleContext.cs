@@ -1,3 +1,4 @@
+using Tlslint.Files;
 using Tlslint.Model;
 using Tlslint.Text;
 
@@ -8,13 +9,25 @@ public sealed class RuleContext
 {
     private readonly List<Finding> _findings;
 
-    internal RuleContext(Rule rule, ConfigTree tree, Assumptions assumptions, List<Finding> sink)
+    private readonly FileCheckSettings _files;
+
+    internal RuleContext(Rule rule, ConfigTree tree, Assumptions assumptions, List<Finding> sink, FileCheckSettings files)
     {
         Rule = rule;
         Tree = tree;
         Assumptions = assumptions;
         _findings = sink;
+        _files = files;
     }
+
+    /// <summary>The moment certificate validity is judged at (<c>--now</c>, or the time of the run).</summary>
+    public DateTimeOffset Now => _files.Now;
+
+    /// <summary>Certificates expiring within this many days are reported (<c>--expiry-days</c>).</summary>
+    public int ExpiryDays => _files.ExpiryDays;
+
+    /// <summary>The file a setting of this tree names, read once per run (resolved under <c>--root</c> when given).</summary>
+    public TlsFile OpenFile(Setting<string> setting) => _files.Files.Open(Tree, setting.Value);
 
     public Rule Rule { get; }
 

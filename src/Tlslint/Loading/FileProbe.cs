@@ -30,14 +30,22 @@ public static class FileProbe
     }
 
     /// <summary>st_mode of the file a path resolves to, or null when it cannot be had.</summary>
-    public static int? Mode(string path)
+    public static int? Mode(string path) => Stat(path)?.Mode;
+
+    /// <summary>
+    /// Mode, owner and group of the file a path resolves to (symbolic links followed), from stat(2) on Linux; null
+    /// when the platform has no such call here or the path cannot be examined (missing, a directory on the way not
+    /// searchable for this user).
+    /// </summary>
+    public static FileStat? Stat(string path)
     {
         if (!OperatingSystem.IsLinux())
         {
             return null;
         }
 
-        // Offset of st_mode in struct stat: x86_64 puts st_nlink (8 bytes) before it, aarch64 a 4-byte st_mode right after st_ino.
+        // Offsets in struct stat: x86_64 has st_dev, st_ino, st_nlink (8 bytes each) before st_mode, st_uid, st_gid;
+        // aarch64 has st_dev, st_ino (8 bytes each), then st_mode and st_nlink (4 bytes each), st_uid, st_gid.
         var offset = RuntimeInformation.ProcessArchitecture switch
         {
             Architecture.X64 => 24,
@@ -49,10 +57,13 @@ public static class FileProbe
             return null;
         }
 
+        var uidOffset = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 28 : 24;
         var buffer = new byte[256];
         try
         {
-            return NativeMethods.stat(path, buffer) == 0 ? BitConverter.ToInt32(buffer, offset) : null;
+            return NativeMethods.stat(path, buffer) == 0
+                ? new FileStat(BitConverter.ToInt32(buffer, offset), BitConverter.ToUInt32(buffer, uidOffset), BitConverter.ToUInt32(buffer, uidOffset + 4))
+                : null;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -34,7 +34,20 @@ public sealed record TlsEndpoint
     /// <summary>True when the server enforces its own cipher order.</summary>
     public required Setting<bool> ServerCipherPreference { get; init; }
 
+    /// <summary>Certificates (with keys) the endpoint serves or presents; paths as configured, unmapped (the file checks resolve them).</summary>
     public IReadOnlyList<CertificateReference> Certificates { get; init; } = [];
+
+    /// <summary>
+    /// Files of CA certificates the endpoint trusts to verify peers (Postfix <c>smtpd_tls_CAfile</c>, nginx
+    /// <c>ssl_trusted_certificate</c>, Apache <c>SSLCACertificateFile</c>, Dovecot <c>ssl_ca</c>); paths as configured.
+    /// </summary>
+    public IReadOnlyList<Setting<string>> CaFiles { get; init; } = [];
+
+    /// <summary>
+    /// Server: TLS is offered on purpose without any certificate, so only anonymous suites can be negotiated (Postfix
+    /// <c>smtpd_tls_cert_file = none</c>); null when the configuration says nothing of the kind.
+    /// </summary>
+    public Setting<string>? AnonymousOnly { get; init; }
 
     /// <summary>Whether the endpoint offers or uses authentication (SASL AUTH, login).</summary>
     public Setting<bool>? AuthEnabled { get; init; }
@@ -49,7 +62,7 @@ public sealed record TlsEndpoint
 
     public Setting<bool>? SessionTickets { get; init; }
 
-    /// <summary>DH parameter file, when one is configured.</summary>
+    /// <summary>DH parameter file, when one is configured (path as configured, unmapped).</summary>
     public Setting<string>? DhParameters { get; init; }
 
     /// <summary>DH size asked for without a file (Dovecot 2.2 <c>ssl_dh_parameters_length</c>).</summary>

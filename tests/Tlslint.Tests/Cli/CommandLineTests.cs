@@ -44,6 +44,19 @@ public sealed class CommandLineTests
 
     private sealed record Outcome(int Code, string Out, string Err);
 
+    /// <summary>The certificate and key <see cref="Clean"/> names, from the test material, as a server keeps them.</summary>
+    private void WriteMailCertificate()
+    {
+        string Material(string name) => File.ReadAllText(Path.Combine(TestPaths.Fixtures, "_material", name));
+        _tree.Write("etc/ssl/certs/mail.pem", Material("test-rsa2048.crt") + Material("test-intermediate-ca.crt"));
+        var key = _tree.Write("etc/ssl/private/mail.key", Material("test-rsa2048.key"));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(Path.GetDirectoryName(key)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     private static Outcome Run(params string[] args)
     {
         using var stdout = new StringWriter();
@@ -105,8 +118,9 @@ public sealed class CommandLineTests
     public void Clean_tree_exits_0()
     {
         _tree.Write("main.cf", Clean);
+        WriteMailCertificate();
 
-        var r = Run(_tree.Root);
+        var r = Run(_tree.Root, "--root", _tree.Root, "--now", "2026-01-01");
 
         Assert.That(r.Code, Is.EqualTo(0), r.Out + r.Err);
         Assert.That(r.Err, Is.Empty);

@@ -262,6 +262,55 @@ public sealed class PostfixResolverTests
     }
 
     [Test]
+    public void Chain_files_are_ignored_before_postfix_3_4()
+    {
+        var main = "smtpd_tls_cert_file = /etc/ssl/old.pem\nsmtpd_tls_chain_files = /etc/ssl/rsa.pem\n";
+        var tree = Resolve(main, null, Postfix("3.3.0"));
+
+        Assert.That(Endpoint(tree, "smtp/inet").Certificates.Single().Certificate.Value, Is.EqualTo("/etc/ssl/old.pem"));
+    }
+
+    [Test]
+    public void Certificate_none_means_anonymous_tls_on_purpose()
+    {
+        var tree = Resolve("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = none\n", null);
+
+        var endpoint = Endpoint(tree, "smtp/inet");
+        Assert.That(endpoint.Certificates, Is.Empty);
+        Assert.That(endpoint.AnonymousOnly?.Value, Is.EqualTo("none"));
+    }
+
+    [Test]
+    public void Dh_file_ca_files_and_client_certificates_are_references()
+    {
+        var tree = Resolve(
+            "smtpd_tls_dh1024_param_file = /etc/postfix/dh2048.pem\nsmtpd_tls_CAfile = /etc/ssl/ca.pem\n" +
+            "smtp_tls_cert_file = /etc/postfix/client.pem\nsmtp_tls_CAfile = /etc/ssl/client-ca.pem\n", null);
+
+        var server = Endpoint(tree, "smtp/inet");
+        Assert.That(server.DhParameters?.Value, Is.EqualTo("/etc/postfix/dh2048.pem"));
+        Assert.That(server.CaFiles.Single().Value, Is.EqualTo("/etc/ssl/ca.pem"));
+        var client = Endpoint(tree, "smtp/unix");
+        Assert.That(client.Certificates.Single().Certificate.Value, Is.EqualTo("/etc/postfix/client.pem"));
+        Assert.That(client.CaFiles.Single().Value, Is.EqualTo("/etc/ssl/client-ca.pem"));
+    }
+
+    [Test]
+    public void Dh_file_auto_lets_openssl_choose()
+    {
+        var tree = Resolve("smtpd_tls_dh1024_param_file = auto\n", null);
+
+        Assert.That(Endpoint(tree, "smtp/inet").DhParameters, Is.Null);
+    }
+
+    [Test]
+    public void Relative_files_start_at_the_queue_directory()
+    {
+        Assert.That(Resolve("smtpd_tls_cert_file = cert.pem\n", null).ReferenceBase, Is.EqualTo("/var/spool/postfix"));
+        Assert.That(Resolve("queue_directory = /srv/queue\n", null).ReferenceBase, Is.EqualTo("/srv/queue"));
+    }
+
+    [Test]
     public void Reference_loop_is_reported_at_the_definition()
     {
         var tree = Resolve("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = $smtpd_tls_key_file\nsmtpd_tls_key_file = $smtpd_tls_cert_file\n", null);

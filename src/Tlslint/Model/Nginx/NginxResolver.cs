@@ -436,6 +436,7 @@ public static class NginxResolver
                 Compression = Option(commands, "Compression"),
                 InsecureRenegotiation = Option(commands, "UnsafeLegacyRenegotiation"),
                 RejectsHandshakes = reject.Value ? reject : null,
+                CaFiles = Files(lookup, "ssl_trusted_certificate", "ssl_client_certificate"),
                 Settings = new Dictionary<string, Setting<string>>(lookup.Used),
             };
         }
@@ -484,6 +485,7 @@ public static class NginxResolver
                 Certificates = Certificates(lookup, $"{prefix}_certificate", $"{prefix}_certificate_key", "client"),
                 Tls13Ciphers = Command(commands, "Ciphersuites"),
                 Curves = Command(commands, "Groups") ?? Command(commands, "Curves"),
+                CaFiles = Files(lookup, $"{prefix}_trusted_certificate"),
                 VerifyPeer = verify,
                 VerifyPeerName = verify,
                 Upstream = lookup.At(pass, pass.Value),
@@ -606,6 +608,10 @@ public static class NginxResolver
 
             return result;
         }
+
+        /// <summary>The files the directives name (each from the level that applies), mapped like certificates.</summary>
+        private List<Setting<string>> Files(NginxLookup lookup, params string[] directives) =>
+            directives.Select(lookup.Get).Where(s => !s.IsDefault && s.Value.Length > 0).Select(s => s with { Value = MapPath(s.Value) }).ToList();
 
         /// <summary>A path as the server opens it: relative to the prefix, under <c>--root</c>; variables and <c>data:</c> left alone.</summary>
         private string MapPath(string configured) =>

@@ -73,7 +73,25 @@ public static class PostfixResolver
             Diagnostics = diagnostics,
             Version = version,
             GlobalScope = main is null ? null : new SourceLocation(main.File, null),
+            ReferenceBase = QueueDirectory(mainParams, main, version.Version),
         };
+    }
+
+    /// <summary>
+    /// master(8) changes to the queue directory before it starts any daemon, so the daemons open relative file names
+    /// (certificates, keys, DH files) from there.
+    /// </summary>
+    private static string? QueueDirectory(IReadOnlyDictionary<string, PostfixParameter> mainParams, MainCfDocument? main, ProductVersion version)
+    {
+        if (main is null)
+        {
+            return null;
+        }
+
+        var anchor = new SourceLocation(main.File, null);
+        var scope = new PostfixScope(mainParams, main.File, new Dictionary<string, PostfixParameter>(), null, version, anchor, string.Empty, string.Empty);
+        var value = scope.Get("queue_directory").Value.Trim();
+        return value.Length > 0 ? value : null;
     }
 
     /// <summary>
@@ -163,7 +181,9 @@ public static class PostfixResolver
         }
 
         var dh = scope.Get("smtpd_tls_dh1024_param_file");
+        var dhFile = dh.Value.Trim();
         scope.Get("smtpd_tls_loglevel");
+        var certificate = scope.Get("smtpd_tls_cert_file");
 
         // Client certificates make Postfix drop the anonymous suites itself (TLS207).
         scope.Get("smtpd_tls_ask_ccert");
@@ -180,10 +200,14 @@ public static class PostfixResolver
             Protocols = protocols,
             Ciphers = ciphers,
             ServerCipherPreference = scope.GetBool("tls_preempt_cipherlist"),
-            Certificates = Certificates(scope, "smtpd"),
+            Certificates = Certificates(scope, "smtpd", version),
+            CaFiles = CaFiles(scope, "smtpd"),
+            AnonymousOnly = IsNone(certificate) ? certificate : null,
             AuthEnabled = sasl,
             AuthBeforeTls = authBeforeTls,
-            DhParameters = dh.Value.Length > 0 ? dh : null,
+
+            // 3.7+ with OpenSSL 3: empty or `auto` lets OpenSSL pick an RFC 7919 group; otherwise the value is a file.
+            DhParameters = dhFile.Length > 0 && !dhFile.Equals("auto", StringComparison.OrdinalIgnoreCase) ? dh.Map(v => v.Trim()) : null,
             Settings = new Dictionary<string, Setting<string>>(scope.Used),
         };
     }
@@ -269,7 +293,8 @@ public static class PostfixResolver
             Protocols = Protocols(scope.Get(mandatory ? $"{prefix}_tls_mandatory_protocols" : $"{prefix}_tls_protocols"), version),
             Ciphers = Ciphers(scope, prefix, mandatory, version),
             ServerCipherPreference = scope.GetBool("tls_preempt_cipherlist"),
-            Certificates = Certificates(scope, prefix),
+            Certificates = Certificates(scope, prefix, version),
+            CaFiles = CaFiles(scope, prefix),
             AuthEnabled = scope.GetBool($"{prefix}_sasl_auth_enable"),
             Upstream = prefix == "smtp" && relayhost.Value.Trim().Length > 0 ? relayhost : null,
             Settings = new Dictionary<string, Setting<string>>(scope.Used),
@@ -302,11 +327,16 @@ public static class PostfixResolver
 
     private static IEnumerable<string> Split(string value) => value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries);
 
-    private static List<CertificateReference> Certificates(PostfixScope scope, string prefix)
+    /// <summary>
+    /// <c>*_tls_chain_files</c> (3.4+: each file holds keys, each followed by its chain) replaces the legacy pairs;
+    /// otherwise each non-empty <c>*_tls_{,ec,d}cert_file</c> with its key file, which defaults to the certificate
+    /// file. <c>smtpd_tls_cert_file = none</c> asks for no certificate at all.
+    /// </summary>
+    private static List<CertificateReference> Certificates(PostfixScope scope, string prefix, ProductVersion version)
     {
         var result = new List<CertificateReference>();
         var chains = scope.Get($"{prefix}_tls_chain_files");
-        if (chains.Value.Trim().Length > 0)
+        if (chains.Value.Trim().Length > 0 && version >= new ProductVersion(3, 4))
         {
             foreach (var file in Split(chains.Value))
             {
@@ -319,7 +349,7 @@ public static class PostfixResolver
         foreach (var (cert, key, kind) in new[] { ("cert", "key", "rsa"), ("eccert", "eckey", "ecdsa"), ("dcert", "dkey", "dsa") })
         {
             var c = scope.Get($"{prefix}_tls_{cert}_file");
-            if (c.Value.Trim().Length == 0)
+            if (c.Value.Trim().Length == 0 || (prefix == "smtpd" && IsNone(c)))
             {
                 continue;
             }
@@ -329,6 +359,15 @@ public static class PostfixResolver
         }
 
         return result;
+    }
+
+    private static bool IsNone(Setting<string> setting) => setting.Value.Trim().Equals("none", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The CA file (a directory in <c>*_tls_CApath</c> is not a file and is not modelled).</summary>
+    private static List<Setting<string>> CaFiles(PostfixScope scope, string prefix)
+    {
+        var file = scope.Get($"{prefix}_tls_CAfile");
+        return file.Value.Trim().Length > 0 ? [file.Map(v => v.Trim())] : [];
     }
 
     private static List<Directive> Directives(MainCfDocument? main, MasterCfDocument? master, ProductVersion version)

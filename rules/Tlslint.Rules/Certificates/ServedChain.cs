@@ -1,0 +1,23 @@
+using Tlslint.Files;
+using Tlslint.Model;
+
+namespace Tlslint.Rules.Certificates;
+
+/// <summary>
+/// One certificate chain an endpoint serves (or, as a client, presents) and the key that goes with it, as found in
+/// the files its settings name.
+/// </summary>
+/// <param name="Endpoint">The endpoint.</param>
+/// <param name="Setting">The setting naming the certificate file (where chain findings are reported).</param>
+/// <param name="Certificates">The certificates of the chain, in file order.</param>
+/// <param name="Key">The private key of the chain, when one was found.</param>
+/// <param name="KeySetting">The setting naming the key's file (the certificate setting when both share a file).</param>
+internal sealed record ServedChain(TlsEndpoint Endpoint, Setting<string> Setting, IReadOnlyList<CertificateFacts> Certificates,
+    PrivateKeyFacts? Key, Setting<string> KeySetting)
+{
+    /// <summary>The server's own certificate: the one matching the key, else the first that is not a CA, else the first.</summary>
+    public CertificateFacts? Leaf =>
+        (Key?.PublicKey is { } key ? Certificates.FirstOrDefault(c => key.SameKeyAs(c.PublicKey)) : null)
+        ?? Certificates.FirstOrDefault(c => !c.IsCertificateAuthority)
+        ?? Certificates.FirstOrDefault();
+}

@@ -1,0 +1,58 @@
+using Tlslint.Analysis;
+using Tlslint.Files;
+using Tlslint.Model;
+
+namespace Tlslint.Rules.Certificates;
+
+public sealed class ChainOrder : EndpointRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "TLS307",
+        Name: "chain-order",
+        Title: "The certificate chain is out of order or incomplete",
+        DefaultLevel: Level.Warning,
+        AppliesTo: Products.All,
+        SecuritySeverity: 4.0);
+
+    public override void Check(TlsEndpoint endpoint, RuleContext context)
+    {
+        foreach (var chain in CertificateFiles.Chains(endpoint, context))
+        {
+            if (Problem(chain) is { } problem)
+            {
+                context.Report(endpoint, chain.Setting, $"{CertificateFiles.Named(chain.Setting)} {problem}");
+            }
+        }
+    }
+
+    /// <summary>The first thing wrong with the chain, if any: leaf position, then order, then a missing intermediate.</summary>
+    private static string? Problem(ServedChain chain)
+    {
+        var certificates = chain.Certificates;
+        var leaf = chain.Leaf!;
+        if (leaf != certificates[0])
+        {
+            return $"starts with {CertificateFiles.Named(certificates[0])}, not with the server's own certificate {CertificateFiles.Named(leaf)}; put the server certificate first, then the certificates that issued it, bottom-up";
+        }
+
+        for (var i = 0; i + 1 < certificates.Count; i++)
+        {
+            var current = certificates[i];
+            var next = certificates[i + 1];
+            if (next.Issued(current))
+            {
+                continue;
+            }
+
+            var issuer = certificates.FirstOrDefault(c => c.Issued(current) && c != current);
+            return issuer is null
+                ? $"lists {CertificateFiles.Named(next)} after {CertificateFiles.Named(current)}, which it did not issue; remove certificates that are not part of the chain and order the rest bottom-up"
+                : $"lists {CertificateFiles.Named(next)} after {CertificateFiles.Named(current)}, but {CertificateFiles.Named(issuer)} issued it; order the certificates bottom-up, each followed by its issuer";
+        }
+
+        var last = certificates[^1];
+        return last.IsSelfSigned || last.IsCertificateAuthority || SystemTrustStore.HasSubject(last.IssuerId)
+            ? null
+            : $"holds {CertificateFiles.Named(last)} without its issuer `{last.Issuer}`, so clients that do not already have that intermediate cannot verify it; append the intermediate certificate(s) after it";
+    }
+}
