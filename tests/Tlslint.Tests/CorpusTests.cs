@@ -25,10 +25,9 @@ public sealed class CorpusTests
             WorkingDirectory = corpus,
         });
         Assert.That(result.Trees.Count(t => t.Product == Tlslint.Model.Product.Postfix), Is.GreaterThanOrEqualTo(8));
-        var postfixFiles = result.Trees.Where(t => t.Product == Tlslint.Model.Product.Postfix)
-            .SelectMany(t => t.Files).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var unexpected = result.Findings
-            .Where(f => postfixFiles.Contains(f.Location.File.Path) && !KnownTemplates.ContainsKey(f.Location.File.Path)).ToList();
+        // Other products have their own corpus tests (Apache: ApacheCorpusTests, which restores the corpus's symlinks first).
+        var postfix = result.Findings.Where(f => IsPostfixFile(f.Location.File.Path));
+        var unexpected = postfix.Where(f => !KnownTemplates.ContainsKey(f.Location.File.Path)).ToList();
         Assert.That(unexpected.Select(f => $"{f.Location}: {f.Message}"), Is.Empty);
         foreach (var template in KnownTemplates.Keys)
         {
@@ -36,6 +35,8 @@ public sealed class CorpusTests
                 $"{template} is listed as a known template but parses cleanly now: remove it from the list");
         }
     }
+
+    private static bool IsPostfixFile(string path) => Path.GetFileName(path) is "main.cf" or "master.cf";
 
     [Test]
     public void Debian12_main_cf_equals_postconf_n()

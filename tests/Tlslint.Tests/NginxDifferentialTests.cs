@@ -17,7 +17,7 @@ public sealed class NginxDifferentialTests
     private static readonly string[] FileDirectives =
     [
         "ssl_certificate", "ssl_certificate_key", "ssl_trusted_certificate", "ssl_client_certificate",
-        "proxy_ssl_certificate", "proxy_ssl_certificate_key", "proxy_ssl_trusted_certificate",
+        "proxy_ssl_certificate", "proxy_ssl_certificate_key", "proxy_ssl_trusted_certificate", "ssl_session_ticket_key",
     ];
 
     private static readonly string[] OutsideModel =
@@ -53,7 +53,33 @@ public sealed class NginxDifferentialTests
             using var work = CopyOf(path);
             var entry = Path.Combine(work.Root, "nginx.conf");
             CreateMissingCredentials(entry, work.Root);
-            Compare(NginxTrees.Load(entry, version: NginxOracle.Version), NginxOracle.Dump(work.Root, entry), p => p, work.Root);
+
+            // Fixtures name their throw-away material as /etc/ssl/… (tlslint reads it with --root at the case).
+            var binds = new[] { "etc/ssl", "etc/nginx" }.Select(d => (Source: Path.Combine(work.Root, d), Target: "/" + d))
+                .Where(b => Directory.Exists(b.Source) && Directory.Exists(b.Target)).ToList();
+            if (binds.Count > 0 && !NginxOracle.CanBindMount())
+            {
+                binds.Clear();
+            }
+
+            var root = binds.Count > 0 ? work.Root : null;
+            var nginx = NginxOracle.Dump(work.Root, entry, binds);
+            if (CertificateContentFailure(nginx) is { } file)
+            {
+                // OpenSSL refused the certificate, key or DH file itself: that is what the certificate rules judge.
+                var message = nginx.Failure!.Value.Message;
+                string[] expected = message.Contains("dh key too small", StringComparison.Ordinal) ? ["TLS210"]
+                    : message.Contains("key too small", StringComparison.Ordinal) ? ["TLS303"]
+                    : message.Contains("md too weak", StringComparison.Ordinal) ? ["TLS304"]
+                    : message.Contains("key values mismatch", StringComparison.Ordinal) ? ["TLS306", "TLS307"]
+                    : [];
+                var judged = CertificateFindings(entry, root).Where(f => expected.Contains(f.Rule.Id)).ToList();
+                Assert.That(judged, Is.Not.Empty, $"nginx refuses `{file}` ({message}), but none of {string.Join(", ", expected)} reports it");
+                TestContext.Out.WriteLine($"nginx-differential: agree rejected (certificate content: {nginx.Failure!.Value.Message} | {string.Join(", ", judged.Select(f => f.Rule.Id).Distinct())})");
+                return;
+            }
+
+            Compare(NginxTrees.Load(entry, root: root, version: NginxOracle.Version), nginx, p => p, work.Root);
             return;
         }
 
@@ -123,6 +149,36 @@ public sealed class NginxDifferentialTests
         Assert.Fail($"nginx stops with `{message}` at {file}:{line}, tlslint predicted: " +
             (predicted.Count == 0 ? "nothing" : string.Join("; ", predicted.Select(p => $"{p.Location}: {p.Text}"))));
     }
+
+    /// <summary>The file OpenSSL refused to load (a key too small, a weak signature, a key that does not match), if that is why nginx stopped.</summary>
+    private static string? CertificateContentFailure(NginxOracle.Result nginx)
+    {
+        if (nginx.Accepted || nginx.Failure is not { } failure)
+        {
+            return null;
+        }
+
+        foreach (var call in new[] { "SSL_CTX_use_certificate(\"", "SSL_CTX_use_PrivateKey(\"", "SSL_CTX_set_tmp_dh(\"" })
+        {
+            if (failure.Message.StartsWith(call, StringComparison.Ordinal))
+            {
+                return failure.Message[call.Length..failure.Message.IndexOf('"', call.Length)];
+            }
+        }
+
+        return null;
+    }
+
+    private static IReadOnlyList<Finding> CertificateFindings(string entry, string? root) =>
+        Linter.Run(new LintRequest
+        {
+            Paths = [entry],
+            Rules = Tlslint.Rules.RuleCatalog.All.Where(r => r.Descriptor.Category == RuleCategory.Certificates || r.Descriptor.Id == "TLS210").ToList(),
+            WorkingDirectory = Path.GetDirectoryName(entry)!,
+            Root = root,
+            Now = FixtureTests.FixedNow,
+            Assumptions = Tlslint.Model.Assumptions.Default.With(Tlslint.Model.Product.Nginx, new Tlslint.Model.AssumedVersion(NginxOracle.Version, "test", true)),
+        }).Findings;
 
     /// <summary>Same file, and nginx's line (that of the directive's terminator) within the predicted directive or at its start.</summary>
     private static bool Matches(NginxTrees.SourceLocationText p, string message, string? file, int? line, Func<string, string> asNginxSees)
@@ -207,6 +263,12 @@ public sealed class NginxDifferentialTests
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (directive.Name == "ssl_session_ticket_key")
+            {
+                File.WriteAllBytes(path, System.Security.Cryptography.RandomNumberGenerator.GetBytes(80));
+                continue;
+            }
+
             var source = directive.Name.EndsWith("_key", StringComparison.Ordinal) ? "key.pem" : "cert.pem";
             File.Copy(Path.Combine(Credentials.Value, source), path);
         }

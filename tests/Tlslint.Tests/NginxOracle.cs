@@ -38,14 +38,28 @@ internal static partial class NginxOracle
     /// <c>nginx -e stderr -p PREFIX -c FILE -T</c>. With <paramref name="bindEtcNginx"/>, nginx runs in a private mount
     /// namespace with that directory bound on /etc/nginx (for trees whose includes name /etc/nginx/… absolutely).
     /// </summary>
-    public static Result Dump(string prefix, string file, string? bindEtcNginx = null)
+    public static Result Dump(string prefix, string file, string? bindEtcNginx = null) =>
+        Dump(prefix, file, bindEtcNginx is null ? [] : [(bindEtcNginx, "/etc/nginx")]);
+
+    /// <summary>
+    /// <c>nginx -T</c> in a private mount namespace where each (source, target) directory is bound over target: the
+    /// throw-away material of a fixture appears where its configuration names it (<c>/etc/ssl/…</c>).
+    /// </summary>
+    public static Result Dump(string prefix, string file, IReadOnlyList<(string Source, string Target)> binds)
     {
         var nginx = Require();
         string[] args = ["-e", "stderr", "-p", prefix.TrimEnd('/') + "/", "-c", file, "-T"];
-        var (code, output, error) = bindEtcNginx is null
-            ? ExternalTool.Run(nginx, args, TimeSpan.FromSeconds(60))
-            : ExternalTool.Run("unshare", ["-m", "sh", "-c", "mount --bind \"$0\" /etc/nginx && exec \"$@\"", bindEtcNginx, nginx, .. args], TimeSpan.FromSeconds(60));
-        return new Result(code, output, error);
+        if (binds.Count == 0)
+        {
+            var (code, output, error) = ExternalTool.Run(nginx, args, TimeSpan.FromSeconds(60));
+            return new Result(code, output, error);
+        }
+
+        // sh -c 'mount --bind "$1" "$2" && … && exec nginx …' with the paths passed as arguments, never spliced into the script.
+        var script = string.Concat(binds.Select((_, i) => $"mount --bind \"${2 * i + 1}\" \"${2 * i + 2}\" && ")) + $"shift {2 * binds.Count} && exec \"$@\"";
+        var (c, o, e) = ExternalTool.Run("unshare", ["-m", "sh", "-c", script, "sh", .. binds.SelectMany(b => new[] { b.Source, b.Target }), nginx, .. args],
+            TimeSpan.FromSeconds(60));
+        return new Result(c, o, e);
     }
 
     /// <summary>True when this process may create a private mount namespace (root with CAP_SYS_ADMIN).</summary>

@@ -18,15 +18,19 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
     public override void Check(TlsEndpoint endpoint, RuleContext context)
     {
         var preference = endpoint.ServerCipherPreference;
-        if (endpoint.Role != EndpointRole.Server || !endpoint.Mode.Value.UsesTls() || preference.Value
-            || IsTls13Only(endpoint))
+        if (endpoint.Role != EndpointRole.Server || !endpoint.Mode.Value.UsesTls() || preference.Value || IsTls13Only(endpoint))
         {
             return;
         }
 
         if (endpoint.Product != Product.Postfix)
         {
-            CheckCipherString(endpoint, preference, context);
+            if (CipherListHeuristics.HasSuitesWeakerThanAeadWithForwardSecrecy(endpoint.Ciphers.Value.CipherString) == true)
+            {
+                context.Report(endpoint, preference,
+                    $"{context.Subject(preference)} lets clients choose, and the cipher list `{endpoint.Ciphers.Value.CipherString}` still offers CBC or non-forward-secret suites; set `{preference.Name} on`");
+            }
+
             return;
         }
 
@@ -42,27 +46,6 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
             + $"still offers CBC or non-forward-secret suites{where}; set `tls_preempt_cipherlist = yes`",
             opportunistic ? Level.Note : null);
     }
-
-    /// <summary>Products that hand one cipher string to OpenSSL: judged by the string's shape until the cipher engine expands it.</summary>
-    private static void CheckCipherString(TlsEndpoint endpoint, Setting<bool> preference, RuleContext context)
-    {
-        var ciphers = endpoint.Ciphers;
-        if (CipherStringShape.OffersSuitesWeakerThanAeadWithForwardSecrecy(ciphers.Value.CipherString) != true)
-        {
-            return;
-        }
-
-        var list = ciphers.IsDefault ? $"the default cipher list `{ciphers.RawText}`" : $"`{ciphers.Value.CipherString}`";
-        context.Report(endpoint, preference,
-            $"{context.Subject(preference)} lets clients choose, and {list} still offers CBC or non-forward-secret suites; {Fix(endpoint)}",
-            extra: ciphers.IsDefault || ciphers.Location == preference.Location ? null : [new RelatedLocation(ciphers.Location, "the cipher list")]);
-    }
-
-    private static string Fix(TlsEndpoint endpoint) => endpoint.Product switch
-    {
-        Product.Nginx => "set `ssl_prefer_server_ciphers on`, or list only AEAD suites with forward secrecy",
-        _ => "make the server enforce its cipher order, or list only AEAD suites with forward secrecy",
-    };
 
     private static string Exclusions(TlsEndpoint endpoint) => endpoint.Ciphers.Value.Exclusions.Count == 0
         ? string.Empty

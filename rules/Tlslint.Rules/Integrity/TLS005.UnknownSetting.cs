@@ -35,6 +35,7 @@ public sealed class UnknownSetting : TreeRule
     private static string Consequence(Product product) => product switch
     {
         Product.Postfix => "Postfix logs it as an unused parameter and its value never takes effect",
+        Product.Apache => "httpd refuses to start with \"Invalid command\"",
         Product.Nginx => "nginx refuses to start with `unknown directive` (unless a third-party module defines it)",
         _ => $"{product.DisplayName()} ignores or rejects it and its value never takes effect",
     };

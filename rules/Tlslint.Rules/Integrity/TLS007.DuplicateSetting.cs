@@ -76,7 +76,9 @@ public sealed class DuplicateSetting : TreeRule
     private static string Message(Directive overridden, Directive winner)
     {
         var where = $"{winner.Location.File.Path}:{winner.Location.Line}";
-        var setting = $"`{overridden.Name} = {Shown(overridden.Value)}`";
+        var setting = overridden.Product == Product.Apache
+            ? $"`{overridden.Name} {Shown(overridden.Value)}`"
+            : $"`{overridden.Name} = {Shown(overridden.Value)}`";
         return HasSameValue(overridden, winner)
             ? $"{setting} is repeated with the same value in {where}, where the later line wins; remove this one"
             : $"{setting} has no effect because {where} sets it again to `{Shown(winner.Value)}` and the later line wins; remove this one";

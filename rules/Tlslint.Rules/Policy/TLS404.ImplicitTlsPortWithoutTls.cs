@@ -6,6 +6,7 @@ namespace Tlslint.Rules.Policy;
 public sealed class ImplicitTlsPortWithoutTls : EndpointRule
 {
     private const int SubmissionsPort = 465;
+    private const int HttpsPort = 443;
     private const string WrapperMode = "smtpd_tls_wrappermode";
 
     public override RuleDescriptor Descriptor { get; } = new(
@@ -18,6 +19,12 @@ public sealed class ImplicitTlsPortWithoutTls : EndpointRule
 
     public override void Check(TlsEndpoint endpoint, RuleContext context)
     {
+        if (endpoint.Product == Product.Apache)
+        {
+            CheckHttps(endpoint, context);
+            return;
+        }
+
         if (endpoint.Product == Product.Nginx)
         {
             CheckNginx(endpoint, context);
@@ -63,6 +70,25 @@ public sealed class ImplicitTlsPortWithoutTls : EndpointRule
             context.Report(endpoint, mode,
                 $"`ssl_certificate {mode.RawText}` is set but no `listen` of {endpoint.Name} has `ssl`, so the server speaks cleartext and the certificate is never used; add `ssl` to the `listen` that should serve TLS");
         }
+    }
+
+    /// <summary>A web server on port 443 that does not speak TLS there.</summary>
+    private static void CheckHttps(TlsEndpoint endpoint, RuleContext context)
+    {
+        if (endpoint.Role != EndpointRole.Server || endpoint.Mode.Value == TlsMode.Implicit || !endpoint.Ports.Contains(HttpsPort))
+        {
+            return;
+        }
+
+        var mode = endpoint.Mode;
+        var message = $"{endpoint.Name} takes port 443, where clients open with a TLS handshake, but {context.Describe(mode)}, so it answers in cleartext; add `SSLEngine on` and a certificate to it";
+        if (mode.Origin == SettingOrigin.Explicit)
+        {
+            context.Report(endpoint, mode, message);
+            return;
+        }
+
+        context.Report(message, endpoint.Anchor, related: InheritedFrom(mode), endpoint: endpoint);
     }
 
     private static List<RelatedLocation> InheritedFrom<T>(Setting<T> setting) =>

@@ -26,6 +26,11 @@ public sealed class NoModernProtocol : EndpointRule
 
         if (!protocols.Value.IsValid)
         {
+            if (IsReportedAsFatal(context, protocols))
+            {
+                return;
+            }
+
             context.Report(endpoint, protocols,
                 $"{context.Describe(protocols)} is not a valid list ({protocols.Value.Problem}), so {Consequence(endpoint)}; write a valid list such as `{protocols.Value.Recommended}`");
             return;
@@ -46,6 +51,10 @@ public sealed class NoModernProtocol : EndpointRule
             $"{context.Subject(protocols)} {what}{(opportunistic ? " for opportunistic TLS on port 25" : string.Empty)}{runtime}; enable TLS 1.2 and 1.3 with `{protocols.Value.Recommended}`",
             opportunistic ? Level.Warning : null);
     }
+
+    /// <summary>A list the server refuses to start with is a parse error (TLS001) already, located at the same line.</summary>
+    private static bool IsReportedAsFatal(RuleContext context, Setting<ProtocolSelection> protocols) =>
+        context.Tree.Diagnostics.Any(d => d.Fatal && d.Location == protocols.Location);
 
     private static bool IsOpportunisticMx(TlsEndpoint endpoint) =>
         endpoint.Role == EndpointRole.Server && endpoint.Mode.Value == TlsMode.StartTlsOptional && endpoint.Ports.Contains(25);

@@ -10,6 +10,7 @@ public static class Linter
     private static readonly Dictionary<Product, Func<DiscoveredTree, LoadContext, ConfigTree>> Loaders = new()
     {
         [Product.Postfix] = PostfixTreeLoader.Load,
+        [Product.Apache] = ApacheTreeLoader.Load,
         [Product.Nginx] = NginxTreeLoader.Load,
     };
 

@@ -89,6 +89,20 @@ public sealed record TlsEndpoint
     /// <summary>Client side: whether the peer's name is checked against its certificate.</summary>
     public Setting<bool>? VerifyPeerName { get; init; }
 
+    /// <summary>
+    /// Whether session ticket keys are rotated while the server runs (nginx 1.23.2+ with a shared cache); false when
+    /// one key serves until restart (Apache, a static key file); null when the product does not say.
+    /// </summary>
+    public Setting<bool>? SessionTicketKeyRotation { get; init; }
+
+    /// <summary>Whether OCSP stapling is enabled (<c>SSLUseStapling</c>, <c>ssl_stapling</c>).</summary>
+    public Setting<bool>? OcspStapling { get; init; }
+
+    /// <summary>
+    /// What the product needs for stapling and the configuration lacks, as a phrase naming the setting (Apache
+    /// <c>SSLStaplingCache</c>, nginx <c>resolver</c>); null when nothing is missing.
+    /// </summary>
+    public string? OcspStaplingMissing { get; init; }
     /// <summary>What the endpoint speaks inside TLS (HTTP, SMTP …), when the product tells; null when unknown.</summary>
     public ApplicationProtocol? Application { get; init; }
 

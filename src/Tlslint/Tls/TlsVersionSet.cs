@@ -34,6 +34,8 @@ public readonly record struct TlsVersionSet(int Bits)
 
     public TlsVersionSet Except(TlsVersionSet other) => new(Bits & ~other.Bits);
 
+    public TlsVersionSet Union(TlsVersionSet other) => new(Bits | other.Bits);
+
     public IEnumerable<TlsVersion> Versions => Enum.GetValues<TlsVersion>().Where(Contains);
 
     public override string ToString() => IsEmpty ? "(none)" : string.Join(" ", Versions.Select(v => v.Name()));

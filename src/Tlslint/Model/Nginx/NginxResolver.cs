@@ -16,6 +16,7 @@ public static class NginxResolver
     private static readonly ProductVersion SslDirectiveRemoved = new(1, 25, 1);
     private static readonly ProductVersion SniProtocols = new(1, 29, 2);
     private static readonly ProductVersion HeaderInheritControl = new(1, 29, 3);
+    private static readonly ProductVersion TicketRotation = new(1, 23, 2);
     private static readonly HashSet<int> ImplicitTlsPorts = [443, 465, 993, 995];
 
     public static ConfigTree Resolve(string root, NginxConfiguration? configuration, Assumptions assumptions,
@@ -408,11 +409,8 @@ public static class NginxResolver
                 tickets = ticketOption;
             }
 
-            lookup.Get("ssl_session_cache");
-            lookup.Get("ssl_session_ticket_key");
-            lookup.Get("ssl_stapling");
-            lookup.Get("resolver");
             var reject = lookup.Flag("ssl_reject_handshake");
+            var stapling = lookup.Flag("ssl_stapling");
             var addresses = listens.Select(l => l.Address).Distinct().ToList();
             return new TlsEndpoint
             {
@@ -436,9 +434,38 @@ public static class NginxResolver
                 Compression = Option(commands, "Compression"),
                 InsecureRenegotiation = Option(commands, "UnsafeLegacyRenegotiation"),
                 RejectsHandshakes = reject.Value ? reject : null,
+                SessionTicketKeyRotation = TicketKeyRotation(lookup),
+                OcspStapling = stapling,
+                OcspStaplingMissing = stapling.Value ? StaplingMissing(lookup) : null,
                 CaFiles = Files(lookup, "ssl_trusted_certificate", "ssl_client_certificate"),
                 Settings = new Dictionary<string, Setting<string>>(lookup.Used),
             };
+        }
+
+        /// <summary>
+        /// nginx 1.23.2 and later rotate the ticket key themselves when the session cache is in shared memory; before,
+        /// or with <c>ssl_session_ticket_key</c> files, one key serves until the next reload.
+        /// </summary>
+        private static Setting<bool> TicketKeyRotation(NginxLookup lookup)
+        {
+            var cache = lookup.Get("ssl_session_cache");
+            var keys = lookup.Get("ssl_session_ticket_key");
+            if (!keys.IsDefault)
+            {
+                return keys.Map(_ => false);
+            }
+
+            return cache.Map(v => lookup.Version >= TicketRotation && v.Split(' ').Any(w => w.StartsWith("shared:", StringComparison.Ordinal)));
+        }
+
+        /// <summary>What OCSP stapling lacks: nginx resolves the responder named in the certificate at run time, so it needs a <c>resolver</c> unless <c>ssl_stapling_file</c> gives the response.</summary>
+        private static string? StaplingMissing(NginxLookup lookup)
+        {
+            var resolver = lookup.Get("resolver");
+            var file = lookup.Get("ssl_stapling_file");
+            return resolver.IsDefault && file.IsDefault
+                ? "a `resolver` (nginx looks up the OCSP responder's name at run time and, without one, staples nothing)"
+                : null;
         }
 
         /// <summary>Upstream TLS for each <c>proxy_pass https://</c>, <c>grpc_pass grpcs://</c> and <c>uwsgi_pass suwsgi://</c> under a server.</summary>

@@ -1,0 +1,320 @@
+using Tlslint.Analysis;
+using Tlslint.Loading;
+using Tlslint.Model;
+using Tlslint.Tls;
+
+namespace Tlslint.Tests.Model;
+
+/// <summary>Endpoints and merged mod_ssl values of httpd trees (formats.md §4.2–§4.8).</summary>
+public sealed class ApacheResolverTests
+{
+    private static ConfigTree Load(TempTree tree, string entry = "apache2.conf", Assumptions? assumptions = null, string? root = null)
+    {
+        var path = tree.PathOf(entry);
+        return ApacheTreeLoader.Load(new DiscoveredTree(Product.Apache, Path.GetDirectoryName(path)!, [path]),
+            new LoadContext(p => Path.GetRelativePath(tree.Root, p), assumptions ?? Assumptions.Default, root));
+    }
+
+    private static TlsEndpoint Endpoint(ConfigTree tree, string name) =>
+        tree.Endpoints.Single(e => e.Name == name);
+
+    [Test]
+    public void Main_server_SSLEngine_turns_TLS_on_in_every_virtual_host_and_the_vhost_protocol_replaces_the_main_one()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            Listen 80
+            Listen 443
+            SSLEngine on
+            sslprotocol -all +TLSv1.2
+            <VirtualHost *:80>
+                ServerName plain.test
+            </VirtualHost>
+            <VirtualHost *:443>
+                ServerName b.test
+                SSLProtocol TLSv1.3
+            </VirtualHost>
+            """);
+
+        var config = Load(tree);
+
+        Assert.That(config.Endpoints.Select(e => e.Name), Is.EqualTo(new[] { "plain.test", "b.test" }), "every Listen port is taken: no main server endpoint");
+        var plain = Endpoint(config, "plain.test");
+        Assert.That(plain.Mode.Value, Is.EqualTo(TlsMode.Implicit));
+        Assert.That(plain.Mode.Origin, Is.EqualTo(SettingOrigin.Inherited));
+        Assert.That(plain.Ports, Is.EqualTo(new[] { 80 }));
+        Assert.That(plain.Protocols.Value.Enabled, Is.EqualTo(TlsVersionSet.Of(TlsVersion.TlsV1_2)));
+        Assert.That(plain.Protocols.Location.Line, Is.EqualTo(4));
+        var b = Endpoint(config, "b.test");
+        Assert.That(b.Protocols.Value.Enabled, Is.EqualTo(TlsVersionSet.Of(TlsVersion.TlsV1_3)));
+        Assert.That(b.Protocols.Origin, Is.EqualTo(SettingOrigin.Explicit));
+    }
+
+    [Test]
+    public void Defaults_follow_the_assumed_release()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", "Listen 443\n<VirtualHost *:443>\nSSLEngine on\n</VirtualHost>\n");
+        var old = Assumptions.Default.With(Product.Apache, new AssumedVersion(new ProductVersion(2, 4, 16), "--assume", true));
+
+        var current = Load(tree).Endpoints.Single();
+        var before = Load(tree, assumptions: old).Endpoints.Single();
+
+        Assert.That(current.Protocols.RawText, Is.EqualTo("all -SSLv3"));
+        Assert.That(current.Protocols.Value.Enabled.ToString(), Is.EqualTo("TLSv1 TLSv1.1 TLSv1.2 TLSv1.3"));
+        Assert.That(current.Ciphers.Value.CipherString, Is.EqualTo("DEFAULT:!aNULL:!eNULL:!EXP"));
+        Assert.That(current.SessionTickets!.Value, Is.True);
+        Assert.That(current.Compression!.Value, Is.False);
+        Assert.That(before.Protocols.RawText, Is.EqualTo("all"));
+        Assert.That(before.Protocols.Value.Enabled.ToString(), Is.EqualTo("SSLv3 TLSv1 TLSv1.1 TLSv1.2"), "no TLS 1.3 before 2.4.36");
+        Assert.That(before.Protocols.DefaultFor, Is.EqualTo(new ProductVersion(2, 4, 16)));
+    }
+
+    [Test]
+    public void Certificates_merge_by_position_and_openssl_commands_append_main_server_first()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            Listen 443
+            SSLCertificateFile /etc/ssl/rsa.pem
+            SSLCertificateKeyFile /etc/ssl/rsa.key
+            SSLCertificateFile /etc/ssl/ecdsa.pem
+            SSLCertificateKeyFile /etc/ssl/ecdsa.key
+            SSLOpenSSLConfCmd Curves X25519:prime256v1
+            SSLCipherSuite HIGH:!aNULL
+            SSLCipherSuite TLSv1.3 TLS_AES_256_GCM_SHA384
+            <VirtualHost *:443>
+                SSLEngine on
+                SSLCertificateFile certs/www-rsa.pem
+                SSLCertificateKeyFile certs/www-rsa.key
+                SSLOpenSSLConfCmd Groups X448
+                SSLOpenSSLConfCmd DHParameters dh.pem
+                SSLOpenSSLConfCmd CipherString ECDHE+AESGCM
+            </VirtualHost>
+            """);
+
+        var e = Load(tree).Endpoints.Single();
+
+        Assert.That(e.Certificates.Select(c => (c.Certificate.Value, c.Key!.Value, c.Certificate.Origin)), Is.EqualTo(new[]
+        {
+            (tree.PathOf("certs/www-rsa.pem"), tree.PathOf("certs/www-rsa.key"), SettingOrigin.Explicit),
+            ("/etc/ssl/ecdsa.pem", "/etc/ssl/ecdsa.key", SettingOrigin.Inherited),
+        }));
+        Assert.That(e.Curves!.Value, Is.EqualTo("X448"));
+        Assert.That(e.DhParameters!.Value, Is.EqualTo(tree.PathOf("dh.pem")));
+        Assert.That(e.Ciphers.Value.CipherString, Is.EqualTo("ECDHE+AESGCM"), "the OpenSSL command is applied after SSLCipherSuite");
+        Assert.That(e.Tls13Ciphers!.Value, Is.EqualTo("TLS_AES_256_GCM_SHA384"));
+        Assert.That(e.Tls13Ciphers.Origin, Is.EqualTo(SettingOrigin.Inherited));
+    }
+
+    [Test]
+    public void OpenSsl_protocol_commands_apply_after_SSLProtocol()
+    {
+        // formats.md §4.10 case 12: both TLS 1.2 and 1.3 refused.
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            SSLEngine on
+            SSLProtocol -all +TLSv1.2
+            SSLOpenSSLConfCmd Protocol "-ALL, TLSv1.3"
+            """);
+
+        var e = Load(tree).Endpoints.Single();
+
+        Assert.That(e.Protocols.Value.Enabled.IsEmpty, Is.True);
+        Assert.That(e.Protocols.Location.Line, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Hsts_follows_mod_headers_tables_and_merge_order()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            Listen 443
+            Listen 8443
+            Header always set Strict-Transport-Security "max-age=63072000"
+            <VirtualHost *:443>
+                ServerName keeps.test
+                SSLEngine on
+                Header unset Strict-Transport-Security
+            </VirtualHost>
+            <VirtualHost *:8443>
+                ServerName drops.test
+                SSLEngine on
+                Header always unset Strict-Transport-Security
+                Header set Strict-Transport-Security "max-age=300"
+            </VirtualHost>
+            """);
+
+        var config = Load(tree);
+
+        var keeps = Endpoint(config, "keeps.test").Hsts!;
+        Assert.That(keeps.Value, Is.EqualTo(new HstsHeader("max-age=63072000", true)));
+        Assert.That(keeps.Origin, Is.EqualTo(SettingOrigin.Inherited));
+        var drops = Endpoint(config, "drops.test").Hsts!;
+        Assert.That(drops.Value, Is.EqualTo(new HstsHeader("max-age=300", false)));
+        Assert.That(drops.Location.Line, Is.EqualTo(13));
+    }
+
+    [Test]
+    public void Proxy_engine_adds_a_client_endpoint()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            Listen 443
+            SSLProxyProtocol -all +TLSv1.2
+            <VirtualHost *:443>
+                ServerName app.test
+                SSLEngine on
+                SSLProxyEngine on
+                SSLProxyVerify require
+                SSLProxyCheckPeerName off
+            </VirtualHost>
+            """);
+
+        var client = Load(tree).Endpoints.Single(e => e.Role == EndpointRole.Client);
+
+        Assert.That(client.Name, Is.EqualTo("proxy of app.test"));
+        Assert.That(client.Protocols.Value.Enabled, Is.EqualTo(TlsVersionSet.Of(TlsVersion.TlsV1_2)));
+        Assert.That(client.VerifyPeer!.Value, Is.True);
+        Assert.That(client.VerifyPeerName!.Value, Is.False);
+        Assert.That(client.VerifyPeerName.Location.Line, Is.EqualTo(8));
+    }
+
+    [Test]
+    public void Define_envvars_and_conditionals_decide_what_is_read()
+    {
+        using var tree = new TempTree();
+        tree.Write("envvars", """
+            if [ "${APACHE_CONFDIR##/etc/apache2-}" != "${APACHE_CONFDIR}" ] ; then
+                SUFFIX="-${APACHE_CONFDIR##/etc/apache2-}"
+            fi
+            export APACHE_SITES=sites$SUFFIX
+            export TLS_LIST='-all +TLSv1.2'
+            """);
+        tree.Write("apache2.conf", """
+            Define PORT 443
+            Listen ${PORT}
+            Include ${APACHE_SITES}/*.conf
+            <IfDefine !PORT>
+                SSLProtocol all
+            </IfDefine>
+            <IfVersion >= 2.4.60>
+                SSLProtocol ${TLS_LIST}
+            </IfVersion>
+            <IfVersion < 2.4.17>
+                SSLProtocol all
+            </IfVersion>
+            <IfModule !mod_ssl.c>
+                SSLProtocol all
+            </IfModule>
+            """);
+        tree.Write("sites/www.conf", "<VirtualHost *:${PORT}>\n    ServerName www.test\n    SSLEngine on\n</VirtualHost>\n");
+
+        var e = Load(tree).Endpoints.Single();
+
+        Assert.That(e.Ports, Is.EqualTo(new[] { 443 }));
+        Assert.That(e.Protocols.Value.Enabled, Is.EqualTo(TlsVersionSet.Of(TlsVersion.TlsV1_2)), "a variable's value is split into words");
+        Assert.That(e.Protocols.Location.Line, Is.EqualTo(8));
+    }
+
+    [Test]
+    public void Modules_are_known_once_the_tree_loads_any()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            LoadModule mpm_event_module /usr/lib/apache2/modules/mod_mpm_event.so
+            IncludeOptional mods-enabled/*.load
+            Listen 443
+            <IfModule ssl_module>
+                SSLEngine on
+            </IfModule>
+            <IfModule mod_headers.c>
+                Header always set Strict-Transport-Security "max-age=63072000"
+            </IfModule>
+            """);
+        tree.Write("mods-enabled/ssl.load", "LoadModule ssl_module /usr/lib/apache2/modules/mod_ssl.so\n");
+
+        var e = Load(tree).Endpoints.Single();
+
+        Assert.That(e.Mode.Value, Is.EqualTo(TlsMode.Implicit));
+        Assert.That(e.Hsts, Is.Null, "mod_headers is not loaded");
+    }
+
+    [Test]
+    public void Rhel_layout_with_an_absent_server_root_reads_the_copied_tree()
+    {
+        using var tree = new TempTree();
+        tree.Write("httpd/conf/httpd.conf", """
+            ServerRoot "/etc/httpd"
+            Listen 80
+            Include conf.modules.d/*.conf
+            IncludeOptional conf.d/*.conf
+            """);
+        tree.Write("httpd/conf.modules.d/00-ssl.conf", "LoadModule ssl_module modules/mod_ssl.so\n");
+        tree.Write("httpd/conf.d/ssl.conf", """
+            Listen 443 https
+            <VirtualHost _default_:443>
+            SSLEngine on
+            SSLProtocol all -SSLv2 -SSLv3
+            </VirtualHost>
+            """);
+
+        var config = Load(tree, "httpd/conf/httpd.conf");
+
+        Assert.That(config.Diagnostics, Is.Empty);
+        var e = config.Endpoints.Single(x => x.Ports.Contains(443));
+        Assert.That(e.Mode.Value, Is.EqualTo(TlsMode.Implicit));
+        Assert.That(e.Protocols.Location.File.Path, Is.EqualTo("httpd/conf.d/ssl.conf"));
+        Assert.That(config.Endpoints.Single(x => x.Name == "main server").Ports, Is.EqualTo(new[] { 80 }));
+    }
+
+    [Test]
+    public void Upstream_layout_reads_extra_httpd_ssl_conf_relative_to_the_server_root()
+    {
+        using var tree = new TempTree();
+        tree.Write("conf/httpd.conf", """
+            Listen 80
+            LoadModule ssl_module modules/mod_ssl.so
+            <IfModule ssl_module>
+            Include conf/extra/httpd-ssl.conf
+            </IfModule>
+            """);
+        tree.Write("conf/extra/httpd-ssl.conf", """
+            Listen 443
+            SSLProtocol all -SSLv3
+            SSLHonorCipherOrder on
+            <VirtualHost _default_:443>
+            SSLEngine on
+            </VirtualHost>
+            """);
+
+        var e = Load(tree, "conf/httpd.conf").Endpoints.Single(x => x.Ports.Contains(443));
+
+        Assert.That(e.ServerCipherPreference.Value, Is.True);
+        Assert.That(e.ServerCipherPreference.Location.File.Path, Is.EqualTo("conf/extra/httpd-ssl.conf"));
+    }
+
+    [Test]
+    public void Absolute_includes_resolve_under_the_given_root()
+    {
+        using var tree = new TempTree();
+        tree.Write("etc/apache2/apache2.conf", "Listen 443\nInclude /etc/apache2/tls.conf\n");
+        tree.Write("etc/apache2/tls.conf", "SSLEngine on\nSSLProtocol TLSv1.3\n");
+
+        var e = Load(tree, "etc/apache2/apache2.conf", root: tree.Root).Endpoints.Single();
+
+        Assert.That(e.Protocols.Value.Enabled, Is.EqualTo(TlsVersionSet.Of(TlsVersion.TlsV1_3)));
+        Assert.That(e.Protocols.Location.File.Path, Is.EqualTo("etc/apache2/tls.conf"));
+    }
+
+    [Test]
+    public void Wildcard_virtual_host_takes_every_listen_port()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", "Listen 80\nListen 443\n<VirtualHost *>\nServerName any.test\n</VirtualHost>\n");
+
+        var config = Load(tree);
+
+        Assert.That(config.Endpoints.Single().Ports, Is.EqualTo(new[] { 80, 443 }));
+    }
+}
