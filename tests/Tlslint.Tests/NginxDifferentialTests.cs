@@ -34,6 +34,7 @@ public sealed class NginxDifferentialTests
             yield return new TestCaseData("fixture", fixture.Path).SetName($"nginx -T agrees: fixtures/{fixture}");
         }
 
+        yield return new TestCaseData("fixture", Path.Combine(TestPaths.Fixtures, "_examples", "nginx")).SetName("nginx -T agrees: fixtures/_examples/nginx");
         if (TestPaths.Corpus is { } corpus)
         {
             foreach (var entry in Directory.EnumerateFiles(corpus, "nginx.conf", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

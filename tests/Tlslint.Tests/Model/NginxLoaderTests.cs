@@ -296,6 +296,16 @@ public sealed class NginxLoaderTests
     }
 
     [Test]
+    public void A_quic_only_server_speaks_tls_1_3_whatever_ssl_protocols_says()
+    {
+        _tree.Write("nginx.conf", "events {}\nhttp {\n ssl_protocols TLSv1 TLSv1.2;\n server { listen 443 quic reuseport; }\n server { listen 8443 ssl; listen 8443 quic; }\n}\n");
+
+        var endpoints = Load().Endpoints;
+
+        Assert.That(endpoints.Select(e => e.Protocols.Value.Enabled.ToString()), Is.EqualTo(new[] { "TLSv1.3", "TLSv1 TLSv1.2" }));
+    }
+
+    [Test]
     public void Repeated_ssl_protocols_in_one_block_add_up()
     {
         // formats.md §5.9 case 6

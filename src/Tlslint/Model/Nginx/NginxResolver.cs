@@ -259,6 +259,13 @@ public static class NginxResolver
 
             var (hsts, gaps) = Hsts(server.Scope);
             endpoint = endpoint with { Hsts = hsts, HstsGaps = gaps };
+            if (tlsListens.All(l => l.Quic))
+            {
+                // QUIC (HTTP/3) is TLS 1.3 by definition (RFC 9001), whatever ssl_protocols says.
+                var quic = tlsListens[0].Node;
+                var only13 = ProtocolSelection.Valid(TlsVersionSet.Of(TlsVersion.TlsV1_3), endpoint.Protocols.Value.Recommended);
+                return endpoint with { Protocols = lookup.At(quic, only13) };
+            }
 
             // Before 1.29.2 the handshake runs with the default server's protocols; SNI only switches the rest.
             var defaults = shared.Select(s => s.DefaultServer).Where(d => d != server).Distinct().ToList();
