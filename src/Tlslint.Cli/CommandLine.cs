@@ -6,6 +6,7 @@ using Tlslint.Configuration;
 using Tlslint.Model;
 using Tlslint.Reporting;
 using Tlslint.Rules;
+using Tlslint.Tls.OpenSsl;
 
 namespace Tlslint.Cli;
 
@@ -143,11 +144,56 @@ public static class CommandLine
         Description = "Keep findings accepted by `# tlslint ignore=` comments in SARIF, marked with `suppressions`",
     };
 
+    private static readonly Option<bool> OnlyChangedOption = new("--only-changed")
+    {
+        Description = "Lint the trees the given files belong to, report only findings in those files (for pre-commit)",
+    };
+
     private static readonly Argument<string> RuleArgument = new("RULE") { Description = "A rule ID or name, e.g. TLS101" };
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    private static readonly Argument<string?> CipherStringArgument = new("STRING")
     {
-        var root = BuildRoot(stdout, stderr);
+        Description = "An OpenSSL cipher string, e.g. 'HIGH:!aNULL' (quote it for the shell)",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<string> BuildOption = new("--build")
+    {
+        Description = "OpenSSL build: debian12 (default), debian12-legacy (legacy provider loaded) or full (every suite of the 3.0 table)",
+        DefaultValueFactory = _ => "debian12",
+        HelpName = "BUILD",
+    };
+
+    private static readonly Option<int?> SecLevelOption = new("--seclevel")
+    {
+        Description = "Security level the context has before the string (Postfix sets 0); @SECLEVEL=n in the string still wins",
+        HelpName = "N",
+    };
+
+    private static readonly Option<string?> Tls13Option = new("--tls13")
+    {
+        Description = "TLS 1.3 suites (SSL_CTX_set_ciphersuites), e.g. 'TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256'",
+        HelpName = "SUITES",
+    };
+
+    private static readonly Option<string> CiphersFormatOption = new("--format")
+    {
+        Description = "Output format: text or json",
+        DefaultValueFactory = _ => "text",
+        HelpName = "FORMAT",
+    };
+
+    private static readonly Option<bool> StdinOption = new("--stdin")
+    {
+        Description = "Read one cipher string per line from standard input; write one JSON object per line (id, cipherstring, ok, error, tls13, ciphers, supported)",
+    };
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, Console.In, stdout, stderr);
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, reading <c>--stdin</c> input from <paramref name="stdin"/>.</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRoot(stdin, stdout, stderr);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -163,10 +209,10 @@ public static class CommandLine
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    private static RootCommand BuildRoot(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("tlslint: finds weak or broken TLS settings in Postfix configurations before a scanner does");
-        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption, ExpiryDaysOption, NowOption })
+        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption, ExpiryDaysOption, NowOption, OnlyChangedOption })
         {
             root.Options.Add(option);
         }
@@ -193,6 +239,16 @@ public static class CommandLine
         var rules = new Command("rules", "List every rule: ID, level, products and title");
         rules.SetAction(_ => ListRules(stdout));
         root.Subcommands.Add(rules);
+
+        var ciphers = new Command("ciphers", "Expand an OpenSSL cipher string exactly as OpenSSL 3.0 does (like `openssl ciphers -v`), with weak classes and mistakes");
+        ciphers.Arguments.Add(CipherStringArgument);
+        foreach (var option in new Option[] { BuildOption, SecLevelOption, Tls13Option, CiphersFormatOption, StdinOption })
+        {
+            ciphers.Options.Add(option);
+        }
+
+        ciphers.SetAction(parse => Ciphers(parse, stdin, stdout, stderr));
+        root.Subcommands.Add(ciphers);
 
         var explain = new Command("explain", "Print a rule's documentation");
         explain.Arguments.Add(RuleArgument);
@@ -249,7 +305,12 @@ public static class CommandLine
             }
         }
 
-        var result = Linter.Run(request);
+        LintResult result;
+        using (var progress = new ProgressDisplay(stderr, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected))
+        {
+            result = Linter.Run(request with { Progress = progress.Report });
+        }
+
         if (writeBaseline is not null)
         {
             return WriteBaseline(result, writeBaseline, stderr);
@@ -333,6 +394,63 @@ public static class CommandLine
         }
 
         return result.HasInputProblems ? ExitInputError : ExitOk;
+    }
+
+    /// <summary>`tlslint ciphers`: 0 when OpenSSL accepts the string (every line with --stdin is answered), 1 when it rejects it.</summary>
+    private static int Ciphers(ParseResult parse, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var buildName = parse.GetValue(BuildOption)!;
+        if (!OpenSslBuild.TryParse(buildName, out var build))
+        {
+            return UsageError(stderr, $"--build: `{buildName}` is not one of {string.Join(", ", OpenSslBuild.All.Select(b => b.Name))}");
+        }
+
+        var level = parse.GetValue(SecLevelOption);
+        if (level is < 0 or > 5)
+        {
+            return UsageError(stderr, $"--seclevel: `{level}` is not a level from 0 to 5");
+        }
+
+        var tls13 = parse.GetValue(Tls13Option);
+        if (parse.GetValue(StdinOption))
+        {
+            if (parse.GetValue(CipherStringArgument) is not null)
+            {
+                return UsageError(stderr, "ciphers: give either STRING or --stdin, not both");
+            }
+
+            var id = 0;
+            while (stdin.ReadLine() is { } line)
+            {
+                CipherReport.WriteVectorLine(id++, CipherString.Evaluate(line, build, tls13, level), stdout);
+            }
+
+            return ExitOk;
+        }
+
+        var text = parse.GetValue(CipherStringArgument);
+        if (text is null)
+        {
+            return UsageError(stderr, "ciphers: a cipher string is required (or --stdin)");
+        }
+
+        var format = parse.GetValue(CiphersFormatOption)!.ToLowerInvariant();
+        if (format is not ("text" or "json"))
+        {
+            return UsageError(stderr, $"--format: `{format}` is not one of text, json");
+        }
+
+        var result = CipherString.Evaluate(text, build, tls13, level);
+        if (format == "json")
+        {
+            CipherReport.WriteJson(result, stdout);
+        }
+        else
+        {
+            CipherReport.WriteText(result, stdout);
+        }
+
+        return result.Ok ? ExitOk : ExitFindings;
     }
 
     /// <summary>
@@ -455,6 +573,7 @@ public static class CommandLine
             LevelOverrides = levels,
             Assumptions = assumptions,
             ReportUnusedSuppressions = parse.GetResult(ReportUnusedOption) is not null && parse.GetValue(ReportUnusedOption),
+            OnlyGivenFiles = parse.GetResult(OnlyChangedOption) is not null && parse.GetValue(OnlyChangedOption),
         };
         // A selector typo is bad usage: say so before linting anything.
         var problems = RuleSelection.Problems(request.Rules, request.Select, request.Ignore)

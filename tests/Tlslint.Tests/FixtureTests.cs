@@ -33,6 +33,7 @@ public sealed partial class FixtureTests
         {
             Paths = [modes?.Root ?? fixture.Path],
             Rules = [rule!],
+            Select = [rule!.Descriptor.Id], // opt-in rules run only when named
             WorkingDirectory = runDir,
             Assumptions = CaseAssumptions(caseDir),
 

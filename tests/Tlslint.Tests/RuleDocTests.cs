@@ -69,7 +69,7 @@ public sealed partial class RuleDocTests
                 // Under --root dir, an example's `/etc/ssl/...` never reads this machine's files.
                 var result = Linter.Run(new LintRequest
                 {
-                    Paths = [dir], Rules = [rule], WorkingDirectory = dir, Root = dir, Now = FixtureTests.FixedNow,
+                    Paths = [dir], Rules = [rule], Select = [id], WorkingDirectory = dir, Root = dir, Now = FixtureTests.FixedNow,
                 });
                 var mine = result.Findings.Where(f => f.Rule.Id == id).ToList();
                 if (group.Key.Item2 == "bad")

@@ -28,6 +28,27 @@ internal static class TestPaths
         }
     }
 
+    /// <summary>../shared/ciphers beside the repository (the OpenSSL oracle vectors), or null when absent.</summary>
+    public static string? Ciphers
+    {
+        get
+        {
+            var path = Path.GetFullPath(Path.Combine(Repo, "..", "shared", "ciphers"));
+            return Directory.Exists(path) ? path : null;
+        }
+    }
+
+    public static string RequireCiphers()
+    {
+        var ciphers = Ciphers;
+        if (ciphers is null)
+        {
+            Assert.Ignore("../shared/ciphers is not present beside the repository: the OpenSSL vector tests need it");
+        }
+
+        return ciphers!;
+    }
+
     /// <summary>A file that can be opened: not a dangling symbolic link (which File.Exists reports as present).</summary>
     public static bool IsReadableFile(string path)
     {

@@ -35,14 +35,15 @@ internal static class CertificateFiles
             {
                 var keyFile = context.OpenFile(pair.Key!);
                 var key = keyFile.IsRead ? keyFile.Contents.PrivateKeys.FirstOrDefault() : null;
-                yield return new ServedChain(endpoint, pair.Certificate, file.Contents.Certificates, key, pair.Key!);
+                yield return WithChainFile(new ServedChain(endpoint, pair.Certificate, file.Contents.Certificates, key, pair.Key!), pair, context);
                 continue;
             }
 
             var keys = file.Contents.PrivateKeys;
             if (keys.Count <= 1)
             {
-                yield return new ServedChain(endpoint, pair.Certificate, file.Contents.Certificates, keys.FirstOrDefault(), pair.Certificate);
+                yield return WithChainFile(new ServedChain(endpoint, pair.Certificate, file.Contents.Certificates, keys.FirstOrDefault(), pair.Certificate),
+                    pair, context);
                 continue;
             }
 
@@ -57,6 +58,30 @@ internal static class CertificateFiles
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// With a separate chain file (Apache <c>SSLCertificateChainFile</c>) httpd loads only the first certificate of the
+    /// certificate file and sends the chain file's certificates after it (without the first one when the chain file is
+    /// also a certificate file); other certificates in the certificate file are ignored. When the chain file cannot be
+    /// read (TLS004 says so), the certificate file is judged on its own.
+    /// </summary>
+    private static ServedChain WithChainFile(ServedChain chain, CertificateReference pair, RuleContext context)
+    {
+        if (pair.Chain is not { } setting || setting.Value.Trim().Length == 0)
+        {
+            return chain;
+        }
+
+        var file = context.OpenFile(setting);
+        if (!file.IsRead || file.Contents.Certificates.Count == 0)
+        {
+            return chain;
+        }
+
+        var alsoCertificateFile = chain.Endpoint.Certificates.Any(c => c.Certificate.Value.Trim() == setting.Value.Trim());
+        var extra = file.Contents.Certificates.Skip(alsoCertificateFile ? 1 : 0).ToList();
+        return chain with { Certificates = [chain.Certificates[0], .. extra], ChainFile = setting, FromChainFile = extra.Count };
     }
 
     /// <summary>The files of an endpoint that uses TLS (none for an endpoint without TLS: the server never opens them).</summary>

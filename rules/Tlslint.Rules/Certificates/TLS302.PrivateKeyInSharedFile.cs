@@ -35,6 +35,11 @@ public sealed class PrivateKeyInSharedFile : EndpointRule
                 context.Report(endpoint, reference.Setting,
                     $"{named} is a CA file but holds a private key; CA files are public, so remove the key from it");
             }
+            else if (foundKey && reference.Role == FileRole.ChainCertificates)
+            {
+                context.Report(endpoint, reference.Setting,
+                    $"{named} is a chain file but holds a private key; its certificates are sent to every client, so remove the key from it");
+            }
 
             if ((reference.HoldsKey || foundKey) && file.Permissions is { DirectoryMode: { } directory } p)
             {

@@ -32,8 +32,9 @@ public sealed class WeakCertificateSignature : EndpointRule
                 }
 
                 var forge = level == Level.Error ? "which attackers can forge" : "which attackers can collide and clients reject";
-                context.Report(endpoint, chain.Setting,
-                    $"{CertificateFiles.Named(chain.Setting)} holds {CertificateFiles.Named(certificate)}, signed with {certificate.Signature.Hash} (`{certificate.Signature.Algorithm}`), {forge}; have it reissued with SHA-256",
+                var setting = chain.SettingOf(certificate);
+                context.Report(endpoint, setting,
+                    $"{CertificateFiles.Named(setting)} holds {CertificateFiles.Named(certificate)}, signed with {certificate.Signature.Hash} (`{certificate.Signature.Algorithm}`), {forge}; have it reissued with SHA-256",
                     level);
             }
         }

@@ -25,8 +25,9 @@ public sealed class CertificateExpired : EndpointRule
             {
                 if (Problem(certificate, context) is var (text, level))
                 {
-                    context.Report(endpoint, chain.Setting,
-                        $"{CertificateFiles.Named(chain.Setting)} holds {CertificateFiles.Named(certificate)}, which {text}", level);
+                    var setting = chain.SettingOf(certificate);
+                    context.Report(endpoint, setting,
+                        $"{CertificateFiles.Named(setting)} holds {CertificateFiles.Named(certificate)}, which {text}", level);
                 }
             }
         }

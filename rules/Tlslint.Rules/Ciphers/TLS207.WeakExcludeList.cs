@@ -2,6 +2,7 @@ using Tlslint.Analysis;
 using Tlslint.Model;
 using Tlslint.Model.Postfix;
 using Tlslint.Tls;
+using Tlslint.Tls.OpenSsl;
 
 namespace Tlslint.Rules.Ciphers;
 
@@ -40,6 +41,13 @@ public sealed class WeakExcludeList : TreeRule
 
         var postfix = context.Version;
         var openSsl = context.Assumptions.OpenSsl.Version;
+        if (openSsl.Major >= 3 && endpoint.Effective is { } eff)
+        {
+            CheckExpandedList(endpoint, list, eff, context);
+            return;
+        }
+
+        // Older libraries than the engine models: judged by grade, Postfix release and library version.
         if (PostfixCipherGrades.BuiltInGrade(endpoint, postfix) is not { } grade)
         {
             return;
@@ -62,6 +70,50 @@ public sealed class WeakExcludeList : TreeRule
         var where = opportunistic ? " for opportunistic TLS" : endpoint.Mode.Value.RequiresTls() ? " where TLS is required" : string.Empty;
         context.Report(endpoint, list,
             $"{context.Describe(list)} leaves `{names}`, which the `{endpoint.Ciphers.Value.Grade}` grade selects{where} in Postfix {postfix} with OpenSSL {openSsl}; add `{names}` to the list",
+            opportunistic ? Level.Note : null);
+    }
+
+    /// <summary>
+    /// The engine's answer: the weak classes still in the list the grade and exclusions expand to, judged on a build
+    /// with every suite (what the configuration asks for) and told with what the assumed build has.
+    /// </summary>
+    private static void CheckExpandedList(TlsEndpoint endpoint, Setting<string> list, EffectiveTls eff, RuleContext context)
+    {
+        if (eff.Rejection is not null)
+        {
+            return;
+        }
+
+        var classes = new List<(string Alias, Func<CipherSuite, bool> In)>
+        {
+            ("eNULL", s => s.Weaknesses.HasFlag(CipherWeakness.NullEncryption)),
+            ("aNULL", s => s.Weaknesses.HasFlag(CipherWeakness.Anonymous)),
+            ("LOW", s => s.Weaknesses.HasFlag(CipherWeakness.LowStrength)),
+            ("RC4", s => s.Weaknesses.HasFlag(CipherWeakness.Rc4)),
+            ("3DES", s => s.Encryption == Encryption.TripleDes),
+            ("MD5", s => s.Weaknesses.HasFlag(CipherWeakness.Md5Mac)),
+        };
+        if (!NeedsAnonymousExcluded(endpoint))
+        {
+            classes.RemoveAll(c => c.Alias == "aNULL");
+        }
+
+        var usable = eff.Intent.Ciphers.Where(CipherContext.IsUsable).ToList();
+        var left = classes.Where(c => usable.Any(c.In)).Select(c => c.Alias).ToList();
+        if (left.Count == 0)
+        {
+            return;
+        }
+
+        var names = string.Join(" ", left);
+        var present = eff.Ciphers.Ciphers.Where(CipherContext.IsUsable).Any(s => classes.Any(c => left.Contains(c.Alias) && c.In(s)));
+        var build = present
+            ? $"OpenSSL {eff.Build.Name} has some of them"
+            : $"OpenSSL {eff.Build.Name} has none of them, but builds with weak ciphers enabled do";
+        var opportunistic = IsOpportunistic(endpoint);
+        var where = opportunistic ? " for opportunistic TLS" : endpoint.Mode.Value.RequiresTls() ? " where TLS is required" : string.Empty;
+        context.Report(endpoint, list,
+            $"{context.Describe(list)} leaves `{names}`, which the `{endpoint.Ciphers.Value.Grade}` grade asks for{where}; {build}; add `{names}` to the list",
             opportunistic ? Level.Note : null);
     }
 

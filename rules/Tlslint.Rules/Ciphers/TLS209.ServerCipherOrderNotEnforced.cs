@@ -2,6 +2,7 @@ using Tlslint.Analysis;
 using Tlslint.Model;
 using Tlslint.Model.Postfix;
 using Tlslint.Tls;
+using Tlslint.Tls.OpenSsl;
 
 namespace Tlslint.Rules.Ciphers;
 
@@ -23,29 +24,45 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
             return;
         }
 
-        if (endpoint.Product != Product.Postfix)
-        {
-            if (CipherListHeuristics.HasSuitesWeakerThanAeadWithForwardSecrecy(endpoint.Ciphers.Value.CipherString) == true)
-            {
-                context.Report(endpoint, preference,
-                    $"{context.Subject(preference)} lets clients choose, and the cipher list `{endpoint.Ciphers.Value.CipherString}` still offers CBC or non-forward-secret suites; set `{preference.Name} on`");
-            }
-
-            return;
-        }
-
-        if (PostfixCipherGrades.HasSuitesWeakerThanAeadWithForwardSecrecy(endpoint, context.Version, context.Assumptions.OpenSsl.Version) != true)
+        if (!OffersWeakerSuites(endpoint, context))
         {
             return;
         }
 
         var opportunistic = endpoint.Mode.Value == TlsMode.StartTlsOptional && endpoint.Ports.Contains(25);
         var where = opportunistic ? " for opportunistic TLS on port 25" : string.Empty;
+        var what = endpoint.Product == Product.Postfix
+            ? $"the `{endpoint.Ciphers.Value.Grade}` grade{Exclusions(endpoint)}"
+            : $"`{endpoint.Ciphers.Value.CipherString}`";
         context.Report(endpoint, preference,
-            $"{context.Subject(preference)} lets clients choose, and the `{endpoint.Ciphers.Value.Grade}` grade{Exclusions(endpoint)} "
-            + $"still offers CBC or non-forward-secret suites{where}; set `tls_preempt_cipherlist = yes`",
+            $"{context.Subject(preference)} lets clients choose, and {what} still offers CBC or non-forward-secret suites{where}; {Fix(endpoint, preference)}",
             opportunistic ? Level.Note : null);
     }
+
+    /// <summary>
+    /// Whether the list (as the configuration asks for it, PSK and SRP suites aside) holds TLS 1.2-and-older suites
+    /// weaker than AEAD with forward secrecy; without the engine's expansion, the Postfix grade judgement.
+    /// </summary>
+    private static bool OffersWeakerSuites(TlsEndpoint endpoint, RuleContext context)
+    {
+        if (endpoint.Effective is { } eff)
+        {
+            return eff.Rejection is null
+                && eff.Intent.Ciphers.Any(s => CipherContext.IsUsable(s) && s.Weaknesses.HasFlag(CipherWeakness.NotAeadWithForwardSecrecy));
+        }
+
+        return endpoint.Product == Product.Postfix
+            && PostfixCipherGrades.HasSuitesWeakerThanAeadWithForwardSecrecy(endpoint, context.Version, context.Assumptions.OpenSsl.Version) == true;
+    }
+
+    private static string Fix(TlsEndpoint endpoint, Setting<bool> preference) => endpoint.Product switch
+    {
+        Product.Dovecot when preference.Name == "ssl_server_prefer_ciphers" => "set `ssl_server_prefer_ciphers = server`",
+        Product.Postfix => "set `tls_preempt_cipherlist = yes`",
+        Product.Apache => "set `SSLHonorCipherOrder on`",
+        Product.Nginx => "set `ssl_prefer_server_ciphers on`",
+        _ => "set `ssl_prefer_server_ciphers = yes`",
+    };
 
     private static string Exclusions(TlsEndpoint endpoint) => endpoint.Ciphers.Value.Exclusions.Count == 0
         ? string.Empty

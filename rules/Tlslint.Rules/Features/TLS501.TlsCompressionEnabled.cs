@@ -10,7 +10,7 @@ public sealed class TlsCompressionEnabled : EndpointRule
         Name: "tls-compression-enabled",
         Title: "TLS-level compression is enabled (CRIME)",
         DefaultLevel: Level.Error,
-        AppliesTo: Products.Apache | Products.Dovecot,
+        AppliesTo: Products.Apache | Products.Dovecot | Products.Postfix,
         SecuritySeverity: 7.0);
 
     public override void Check(TlsEndpoint endpoint, RuleContext context)
@@ -20,9 +20,21 @@ public sealed class TlsCompressionEnabled : EndpointRule
             return;
         }
 
+        // A default that compresses is the library's doing (OpenSSL before 1.1.0), so no runtime caveat applies.
+        var what = compression.IsDefault
+            ? $"leaves TLS compression on with the assumed OpenSSL {context.Assumptions.OpenSsl.Version}, which compresses unless told not to,"
+            : "turns TLS compression on,";
+        var runtime = compression.IsDefault ? string.Empty : Runtime(context.Assumptions);
         context.Report(endpoint, compression,
-            $"{context.Subject(compression)} turns TLS compression on, which lets an attacker who can inject data recover secrets such as session cookies (CRIME){Runtime(context.Assumptions)}; turn it off");
+            $"{context.Subject(compression)} {what} which lets an attacker who can inject data recover secrets such as session cookies (CRIME){runtime}; {Fix(compression)}");
     }
+
+    private static string Fix(Setting<bool> compression) => compression.Name switch
+    {
+        "ssl_options" => "remove `compression` from `ssl_options` (Dovecot 2.2: add `no_compression`)",
+        "tls_ssl_options" => "add `NO_COMPRESSION` to `tls_ssl_options`",
+        _ => "turn it off",
+    };
 
     /// <summary>OpenSSL 1.1.0 and later are built without compression methods unless someone adds zlib.</summary>
     private static string Runtime(Assumptions assumptions) => assumptions.OpenSsl.Version >= new ProductVersion(1, 1, 0)

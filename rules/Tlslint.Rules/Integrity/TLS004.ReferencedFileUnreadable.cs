@@ -25,7 +25,7 @@ public sealed class ReferencedFileUnreadable : DiagnosticRule
         {
             foreach (var reference in CertificateFiles.References(endpoint))
             {
-                foreach (var problem in Problems(reference, endpoint, context))
+                foreach (var problem in Problems(reference, context))
                 {
                     context.Report(endpoint, reference.Setting, $"{CertificateFiles.Named(reference.Setting)} {problem}", Level.Note);
                 }
@@ -33,7 +33,7 @@ public sealed class ReferencedFileUnreadable : DiagnosticRule
         }
     }
 
-    private static IEnumerable<string> Problems(FileReference reference, TlsEndpoint endpoint, RuleContext context)
+    private static IEnumerable<string> Problems(FileReference reference, RuleContext context)
     {
         var file = context.OpenFile(reference.Setting);
         if (!file.IsRead)
@@ -48,7 +48,7 @@ public sealed class ReferencedFileUnreadable : DiagnosticRule
             yield return $"{problem}, so that part was not checked";
         }
 
-        if (reference.Role is FileRole.Certificate or FileRole.CertificateAndKey or FileRole.CaCertificates && contents.Certificates.Count == 0)
+        if (reference.Role is FileRole.Certificate or FileRole.CertificateAndKey or FileRole.CaCertificates or FileRole.ChainCertificates && contents.Certificates.Count == 0)
         {
             yield return "holds no PEM certificate, so its certificate checks were skipped";
         }
@@ -67,13 +67,10 @@ public sealed class ReferencedFileUnreadable : DiagnosticRule
             yield return "holds a private key of a kind tlslint cannot load, so its match with the certificate could not be checked";
         }
 
-        // Apache looks for DH parameters appended to the certificate file: there, having none is normal.
-        if (reference.Role == FileRole.DhParameters && contents.DhParameters.Count == 0 && !IsCertificateFile(reference, endpoint))
+        // Apache's fallback to DH parameters appended to the certificate file is not listed as a DH file (EndpointFiles).
+        if (reference.Role == FileRole.DhParameters && contents.DhParameters.Count == 0)
         {
             yield return "holds no `DH PARAMETERS` block, so the DH group size could not be checked";
         }
     }
-
-    private static bool IsCertificateFile(FileReference reference, TlsEndpoint endpoint) =>
-        endpoint.Certificates.Any(c => c.Certificate.Value.Trim() == reference.Setting.Value.Trim());
 }

@@ -10,7 +10,7 @@ public sealed class StartTlsNotOffered : EndpointRule
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "TLS401",
         Name: "starttls-not-offered",
-        Title: "The public SMTP port does not offer STARTTLS",
+        Title: "A mail service does not offer STARTTLS",
         DefaultLevel: Level.Warning,
         AppliesTo: Products.Postfix | Products.Dovecot | Products.Nginx,
         SecuritySeverity: 5.0);
@@ -20,6 +20,14 @@ public sealed class StartTlsNotOffered : EndpointRule
         if (endpoint.Product == Product.Nginx)
         {
             CheckNginxMail(endpoint, context);
+            return;
+        }
+
+        if (endpoint is { Product: Product.Dovecot, Role: EndpointRole.Server } && !endpoint.Mode.Value.UsesTls())
+        {
+            // The message names no listener: every cleartext listener shares the one `ssl = no` line.
+            context.Report(endpoint, endpoint.Mode,
+                $"{context.Subject(endpoint.Mode)} turns TLS off: the cleartext listeners offer no STARTTLS, so passwords and mail cross the network readable, and implicit-TLS listeners serve no TLS; set `ssl = yes` or `ssl = required`");
             return;
         }
 

@@ -9,6 +9,11 @@ public sealed class ImplicitTlsPortWithoutTls : EndpointRule
     private const int HttpsPort = 443;
     private const string WrapperMode = "smtpd_tls_wrappermode";
 
+    /// <summary>The listener's own <c>ssl</c> flag, as the Dovecot resolver records it.</summary>
+    private const string ListenerSsl = "inet_listener ssl";
+
+    private static readonly int[] ImplicitMailPorts = [993, 995, 465];
+
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "TLS404",
         Name: "implicit-tls-port-without-tls",
@@ -22,6 +27,12 @@ public sealed class ImplicitTlsPortWithoutTls : EndpointRule
         if (endpoint.Product == Product.Apache)
         {
             CheckHttps(endpoint, context);
+            return;
+        }
+
+        if (endpoint.Product == Product.Dovecot)
+        {
+            CheckListener(endpoint, context);
             return;
         }
 
@@ -89,6 +100,27 @@ public sealed class ImplicitTlsPortWithoutTls : EndpointRule
         }
 
         context.Report(message, endpoint.Anchor, related: InheritedFrom(mode), endpoint: endpoint);
+    }
+
+    /// <summary>A Dovecot listener on an implicit-TLS port (993, 995, 465) whose <c>ssl</c> is not <c>yes</c>.</summary>
+    private static void CheckListener(TlsEndpoint endpoint, RuleContext context)
+    {
+        var port = endpoint.Ports.FirstOrDefault(ImplicitMailPorts.Contains);
+        if (endpoint.Role != EndpointRole.Server || port == 0 || endpoint.Mode.Value == TlsMode.Implicit
+            || !endpoint.Settings.TryGetValue(ListenerSsl, out var ssl) || ssl.Value == "yes")
+        {
+            return;
+        }
+
+        var what = ssl.IsDefault ? "has no `ssl = yes`" : $"has `ssl = {ssl.RawText}`";
+        var message = $"listener {endpoint.Name} on port {port} {what}, so it expects cleartext where clients start with a TLS handshake; set `ssl = yes` in the `inet_listener` block";
+        if (ssl.IsDefault)
+        {
+            context.Report(message, endpoint.Anchor, endpoint: endpoint);
+            return;
+        }
+
+        context.Report(endpoint, ssl, message);
     }
 
     private static List<RelatedLocation> InheritedFrom<T>(Setting<T> setting) =>

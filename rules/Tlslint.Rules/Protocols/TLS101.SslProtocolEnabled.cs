@@ -32,6 +32,6 @@ public sealed class SslProtocolEnabled : EndpointRule
             ? $"; OpenSSL {context.Assumptions.OpenSsl.Version} as Debian builds it has no SSLv3, but another TLS library may"
             : string.Empty;
         context.Report(endpoint, protocols,
-            $"{context.Subject(protocols)} enables `{ssl}` for {endpoint.Name}{runtime}; exclude it, e.g. `{protocols.Value.Recommended}`");
+            $"{context.Subject(protocols)} enables `{ssl}`{runtime}; exclude it, e.g. `{protocols.Value.Recommended}`");
     }
 }

@@ -42,7 +42,7 @@ public sealed class LegacyTlsEnabled : EndpointRule
             : IsOpportunisticClient(endpoint) ? " for opportunistic outbound TLS"
             : string.Empty;
         context.Report(endpoint, protocols,
-            $"{context.Subject(protocols)} enables `{legacy}`{where}; {Runtime(context.Assumptions)}; use `{protocols.Value.Recommended}`",
+            $"{context.Subject(protocols)} enables `{legacy}`{where}; {Runtime(endpoint, legacy, context.Assumptions)}; use `{protocols.Value.Recommended}`",
             opportunistic ? Level.Note : null);
     }
 
@@ -51,6 +51,20 @@ public sealed class LegacyTlsEnabled : EndpointRule
 
     private static bool IsOpportunisticClient(TlsEndpoint endpoint) =>
         endpoint.Role == EndpointRole.Client && endpoint.Mode.Value == TlsMode.StartTlsOptional;
+
+    /// <summary>What the engine found the endpoint really negotiates (Postfix runs at level 0), else the assumptions' rule of thumb.</summary>
+    private static string Runtime(TlsEndpoint endpoint, TlsVersionSet legacy, Assumptions assumptions)
+    {
+        if (endpoint.Effective is not { } eff)
+        {
+            return Runtime(assumptions);
+        }
+
+        var live = eff.Protocols.Intersect(legacy);
+        return live.IsEmpty
+            ? $"OpenSSL {eff.Build.Name} at security level {eff.SecurityLevel} refuses these versions at run time, but only as long as nothing lowers the level to 0"
+            : $"OpenSSL {eff.Build.Name} still negotiates `{live}` here because it runs at security level {eff.SecurityLevel} ({eff.SecurityLevelReason})";
+    }
 
     private static string Runtime(Assumptions assumptions) => assumptions.LibraryRefusesLegacyTls
         ? $"the assumed OpenSSL {assumptions.OpenSsl.Version} at security level {assumptions.SecurityLevel} refuses these versions at run time, but only as long as nothing lowers the level to 0"

@@ -63,6 +63,7 @@ public sealed class NoModernProtocol : EndpointRule
     private static string Consequence(TlsEndpoint endpoint) => endpoint switch
     {
         { Product: Product.Nginx } => "nginx refuses to start",
+        { Product: Product.Dovecot } => "Dovecot's login processes cannot set up TLS, so STARTTLS and the implicit-TLS ports fail",
         { Role: EndpointRole.Client } => "Postfix turns TLS off for deliveries through this client",
         { Mode.Value: TlsMode.Implicit } => "Postfix turns TLS off and drops every connection to this wrapper-mode service",
         _ => "Postfix turns TLS off, still announces STARTTLS and answers it with `454 4.7.0 TLS not available`",

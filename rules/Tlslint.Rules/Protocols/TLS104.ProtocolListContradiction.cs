@@ -1,5 +1,7 @@
 using Tlslint.Analysis;
 using Tlslint.Model;
+using Tlslint.Rules.Ciphers;
+using Tlslint.Tls.OpenSsl;
 
 namespace Tlslint.Rules.Protocols;
 
@@ -16,7 +18,19 @@ public sealed class ProtocolListContradiction : EndpointRule
     public override void Check(TlsEndpoint endpoint, RuleContext context)
     {
         var protocols = endpoint.Protocols;
-        if (!endpoint.Mode.Value.UsesTls() || !protocols.Value.IsValid)
+        if (!endpoint.Mode.Value.UsesTls())
+        {
+            return;
+        }
+
+        // `!SSLv3` in a cipher list removes suites by the version that introduced them, not the protocol.
+        foreach (var d in endpoint.Effective?.Intent.Diagnostics.Where(d => d.Kind == CipherDiagnosticKind.ProtocolAliasAsSwitch) ?? [])
+        {
+            var setting = CipherContext.SettingAt(endpoint, d.Offset) ?? endpoint.Ciphers.Map(c => c.CipherString);
+            context.Report(endpoint, setting, $"In {context.Describe(setting)}, {d.Message}");
+        }
+
+        if (!protocols.Value.IsValid)
         {
             return;
         }

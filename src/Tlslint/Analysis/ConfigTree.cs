@@ -1,5 +1,6 @@
 using Tlslint.Model;
 using Tlslint.Text;
+using Tlslint.Tls;
 
 namespace Tlslint.Analysis;
 
@@ -31,6 +32,9 @@ public sealed record ConfigTree
 
     /// <summary>The location where a setting for the whole tree would be written (Postfix main.cf), if the tree has one.</summary>
     public SourceLocation? GlobalScope { get; init; }
+
+    /// <summary>The <c>system_default</c> section of the <c>openssl.cnf</c> beside the tree (<c>etc/ssl/openssl.cnf</c>), if any.</summary>
+    public OpenSslSystemConfig? OpenSslConfig { get; init; }
 
     /// <summary>
     /// True for a fragment (a lone nginx server block or snippet with no enclosing configuration): a setting it lacks

@@ -41,6 +41,16 @@ public sealed record LintRequest
     /// <summary>Rule ID or name → the level its findings get instead of the rule's own (<c>rules:</c> in .tlslint.yaml).</summary>
     public IReadOnlyDictionary<string, Level> LevelOverrides { get; init; } = new Dictionary<string, Level>();
 
+    /// <summary>
+    /// Lint each tree a path belongs to as a whole, but report only findings (and fatal read or parse problems) located
+    /// in the files given, or under the directories given; a file that belongs to no tree is skipped without a word.
+    /// This is what a pre-commit hook needs: the changed files, judged in the context of their whole tree.
+    /// </summary>
+    public bool OnlyGivenFiles { get; init; }
+
+    /// <summary>Called after each tree is linted with (trees done, trees found), from any thread; for progress displays.</summary>
+    public Action<int, int>? Progress { get; init; }
+
     /// <summary>Report suppressions that accept no finding (as TLS009), so that stale ones get removed.</summary>
     public bool ReportUnusedSuppressions { get; init; }
 }

@@ -17,7 +17,10 @@ public sealed record LintResult(
     public int Baselined { get; init; }
 
     /// <summary>True when a path was missing or a configuration file could not be read or parsed (exit code 2).</summary>
-    public bool HasInputProblems => Errors.Count > 0 || Trees.Any(t => t.Diagnostics.Any(d => d.Fatal));
+    public bool HasInputProblems => Errors.Count > 0 || Trees.Any(t => t.Diagnostics.Any(d => d.Fatal && InFocus(d.Location.File)));
+
+    /// <summary>With <see cref="LintRequest.OnlyGivenFiles"/>: whether a file is one of those the report is about.</summary>
+    public Func<Text.SourceFile, bool> InFocus { get; init; } = _ => true;
 
     /// <summary>The assumptions in force for each product that was linted (after detection from the trees).</summary>
     public IReadOnlyDictionary<Product, AssumedVersion> EffectiveVersions =>

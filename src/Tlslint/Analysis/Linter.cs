@@ -10,6 +10,7 @@ public static class Linter
     private static readonly Dictionary<Product, Func<DiscoveredTree, LoadContext, ConfigTree>> Loaders = new()
     {
         [Product.Postfix] = PostfixTreeLoader.Load,
+        [Product.Dovecot] = DovecotTreeLoader.Load,
         [Product.Apache] = ApacheTreeLoader.Load,
         [Product.Nginx] = NginxTreeLoader.Load,
     };
@@ -30,23 +31,65 @@ public static class Linter
             rules = [.. rules, reporter];
         }
 
-        var discovered = Discovery.Find(request.Paths, request.Excludes, request.WorkingDirectory, errors, SupportedProducts);
+        var discovered = Discovery.Find(request.Paths, request.Excludes, request.WorkingDirectory, errors, SupportedProducts,
+            quietAboutStrayFiles: request.OnlyGivenFiles);
         var trees = new ConfigTree[discovered.Count];
         var findings = new List<Finding>[discovered.Count];
         var suppressed = new List<Finding>[discovered.Count];
+        var done = 0;
         var files = FileCheckSettings.For(request);
         Parallel.For(0, discovered.Count, i =>
+        {
+            try
+            {
+                Lint(i);
+            }
+            finally
+            {
+                request.Progress?.Invoke(Interlocked.Increment(ref done), discovered.Count);
+            }
+        });
+
+        void Lint(int i)
         {
             var tree = Load(discovered[i], request);
             trees[i] = tree = tree with { Suppressions = SuppressionReader.Read(tree) };
             var found = Relevel(Check(tree, rules, request.Assumptions, files), request.LevelOverrides);
             (findings[i], suppressed[i]) = SuppressionFilter.Apply(tree, found, rules, request.ReportUnusedSuppressions);
-        });
+        }
 
-        return new LintResult(trees, Ordered(findings), errors, rules, request.Assumptions)
+        var focus = request.OnlyGivenFiles ? Focus(request) : _ => true;
+        return new LintResult(trees, Ordered(findings).Where(f => focus(f.Location.File)).ToList(), errors, rules, request.Assumptions)
         {
-            Suppressed = Ordered(suppressed),
+            Suppressed = Ordered(suppressed).Where(f => focus(f.Location.File)).ToList(),
+            InFocus = focus,
         };
+    }
+
+    /// <summary>A test for "this file is one of the paths given, or under one of the directories given" (real paths).</summary>
+    private static Func<Text.SourceFile, bool> Focus(LintRequest request)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        var directories = new List<string>();
+        foreach (var path in request.Paths)
+        {
+            var full = Discovery.Canonical(Path.GetFullPath(path, request.WorkingDirectory));
+            if (Directory.Exists(full))
+            {
+                directories.Add(full.TrimEnd('/') + "/");
+            }
+            else
+            {
+                files.Add(full);
+            }
+        }
+
+        var cache = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        return file => cache.GetOrAdd(file.FullPath, p =>
+        {
+            var real = Discovery.Canonical(p);
+            return files.Contains(real) || directories.Any(d => real.StartsWith(d, StringComparison.Ordinal));
+        });
     }
 
     /// <summary>Applies the user's per-rule levels (a rule keeps choosing which findings it reports).</summary>
@@ -136,7 +179,18 @@ public static class Linter
         }
 
         var prefix = request.NginxPrefix is null ? null : Path.GetFullPath(request.NginxPrefix, request.WorkingDirectory);
-        return Loaders[tree.Product](tree, new LoadContext(Display, request.Assumptions, request.Root) { NginxPrefix = prefix });
+        var context = new LoadContext(Display, request.Assumptions, request.Root) { NginxPrefix = prefix };
+        var loaded = Loaders[tree.Product](tree, context);
+
+        // What OpenSSL does with what every product hands it: one pass for all products, with the system openssl.cnf.
+        var diagnostics = new List<ConfigDiagnostic>();
+        var system = OpenSslConfigReader.Find(tree, context, diagnostics);
+        if (system is not null || diagnostics.Count > 0)
+        {
+            loaded = loaded with { OpenSslConfig = system, Diagnostics = [.. loaded.Diagnostics, .. diagnostics] };
+        }
+
+        return EffectiveTlsResolver.Attach(loaded, request.Assumptions);
     }
 
     private readonly record struct SourceLocationKey(string Path, Text.TextRange? Range);

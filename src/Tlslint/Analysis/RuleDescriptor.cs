@@ -19,6 +19,12 @@ public sealed record RuleDescriptor(
     double? SecuritySeverity,
     FixAvailability Fix = FixAvailability.None)
 {
+    /// <summary>
+    /// An opt-in rule runs only when <c>--select</c> names it by its full ID or name (a prefix such as <c>TLS5</c>
+    /// is not enough): it reports something many sites choose on purpose.
+    /// </summary>
+    public bool OptIn { get; init; }
+
     public RuleCategory Category => Id.Length >= 4 && char.IsDigit(Id[3])
         ? (RuleCategory)(Id[3] - '0')
         : RuleCategory.Integrity;

@@ -4,7 +4,8 @@ namespace Tlslint.Analysis;
 public static class RuleSelection
 {
     public static IReadOnlyList<Rule> Apply(IReadOnlyList<Rule> rules, IReadOnlyList<string> select, IReadOnlyList<string> ignore) =>
-        rules.Where(r => (select.Count == 0 || select.Any(s => Matches(r, s))) && !ignore.Any(i => Matches(r, i)))
+        rules.Where(r => (r.Descriptor.OptIn ? select.Any(s => Names(r, s)) : select.Count == 0 || select.Any(s => Matches(r, s)))
+                         && !ignore.Any(i => Matches(r, i)))
             .OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal)
             .ToList();
 
@@ -16,6 +17,11 @@ public static class RuleSelection
         select.Concat(ignore)
             .Where(s => !rules.Any(r => Matches(r, s)))
             .Select(s => $"--select/--ignore: `{s}` matches no rule (see `tlslint rules`)");
+
+    /// <summary>The selector names exactly this rule (needed for opt-in rules).</summary>
+    private static bool Names(Rule rule, string selector) =>
+        string.Equals(rule.Descriptor.Id, selector.Trim(), StringComparison.OrdinalIgnoreCase)
+        || string.Equals(rule.Descriptor.Name, selector.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private static bool Matches(Rule rule, string selector) =>
         rule.Descriptor.Id.StartsWith(selector.Trim(), StringComparison.OrdinalIgnoreCase)

@@ -7,6 +7,8 @@ public static class EndpointFiles
 {
     public static IEnumerable<FileReference> Of(TlsEndpoint endpoint)
     {
+        var certificateFiles = new HashSet<string>(StringComparer.Ordinal);
+        var chainFiles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pair in endpoint.Certificates)
         {
             if (IsBlank(pair.Certificate))
@@ -14,6 +16,7 @@ public static class EndpointFiles
                 continue;
             }
 
+            certificateFiles.Add(pair.Certificate.Value.Trim());
             if (KeyIsSeparate(pair))
             {
                 yield return new FileReference(pair.Certificate, FileRole.Certificate, pair);
@@ -23,9 +26,16 @@ public static class EndpointFiles
             {
                 yield return new FileReference(pair.Certificate, FileRole.CertificateAndKey, pair);
             }
+
+            // One chain file serves every certificate of the endpoint: list it once.
+            if (pair.Chain is { } chain && !IsBlank(chain) && chainFiles.Add(chain.Value.Trim()))
+            {
+                yield return new FileReference(chain, FileRole.ChainCertificates, pair);
+            }
         }
 
-        if (endpoint.DhParameters is { } dh && !IsBlank(dh))
+        // Apache reads DH parameters appended to the certificate file: that file is listed (and checked) once, as a certificate.
+        if (endpoint.DhParameters is { } dh && !IsBlank(dh) && !certificateFiles.Contains(dh.Value.Trim()))
         {
             yield return new FileReference(dh, FileRole.DhParameters);
         }

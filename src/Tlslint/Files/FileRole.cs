@@ -17,4 +17,7 @@ public enum FileRole
 
     /// <summary>CA certificates trusted to verify peers.</summary>
     CaCertificates,
+
+    /// <summary>Intermediate certificates sent with the server's certificate, configured in a file of their own (Apache <c>SSLCertificateChainFile</c>).</summary>
+    ChainCertificates,
 }

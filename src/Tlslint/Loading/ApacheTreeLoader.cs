@@ -15,8 +15,29 @@ public static class ApacheTreeLoader
     public static ConfigTree Load(DiscoveredTree tree, LoadContext context)
     {
         var configuration = Read(tree, context);
-        return ApacheResolver.Resolve(context.Display(tree.Files[0]), configuration, context.Assumptions.Products[Product.Apache],
+        var resolved = ApacheResolver.Resolve(context.Display(tree.Files[0]), configuration, context.Assumptions.Products[Product.Apache],
             context.Assumptions);
+        return resolved with { Blocks = Sections(configuration.Files) };
+    }
+
+    /// <summary>
+    /// Every <c>&lt;Section&gt; … &lt;/Section&gt;</c> of the files that hold a <c># tlslint</c> comment (the others need
+    /// none), so that a suppression above a <c>&lt;VirtualHost&gt;</c> covers the whole section.
+    /// </summary>
+    private static List<ConfigBlock> Sections(IReadOnlyList<Text.SourceFile> files)
+    {
+        var blocks = new List<ConfigBlock>();
+        foreach (var file in files.Where(f => f.Text.Contains("tlslint", StringComparison.OrdinalIgnoreCase)))
+        {
+            var statements = Syntax.Apache.ApacheParser.Parse(file).Statements;
+            foreach (var open in statements.Where(s => s.Kind == Syntax.Apache.ApacheStatementKind.SectionOpen && s.Match >= 0 && s.Match < statements.Count))
+            {
+                var close = statements[open.Match];
+                blocks.Add(new ConfigBlock(new Text.SourceLocation(file, new Text.TextRange(open.Range.Start, close.Range.End)), $"<{open.Name}>"));
+            }
+        }
+
+        return blocks;
     }
 
     /// <summary>What httpd reads from the tree: files in include order, directives in force, virtual hosts.</summary>

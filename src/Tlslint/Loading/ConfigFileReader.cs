@@ -67,7 +67,10 @@ public static class ConfigFileReader
         }
 
         var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return new SourceFile(displayPath, fullPath, Utf8.GetString(bytes, offset, bytes.Length - offset));
+        return new SourceFile(displayPath, fullPath, Utf8.GetString(bytes, offset, bytes.Length - offset))
+        {
+            HadByteOrderMark = offset > 0,
+        };
     }
 
     private static byte[] ReadBounded(Stream stream, out bool truncated)

@@ -30,8 +30,11 @@ public static class Discovery
     /// <param name="workingDirectory">Where relative paths start.</param>
     /// <param name="errors">One line for each path that does not exist or cannot be linted.</param>
     /// <param name="products">The products to look for.</param>
+    /// <param name="quietAboutStrayFiles">
+    /// Say nothing about a file that belongs to no tree (a pre-commit hook hands over every changed file).
+    /// </param>
     public static IReadOnlyList<DiscoveredTree> Find(IEnumerable<string> paths, IReadOnlyList<string> excludes,
-        string workingDirectory, List<string> errors, Products products = Products.All)
+        string workingDirectory, List<string> errors, Products products = Products.All, bool quietAboutStrayFiles = false)
     {
         var trees = new Dictionary<string, DiscoveredTree>(StringComparer.Ordinal);
         foreach (var given in paths)
@@ -39,8 +42,7 @@ public static class Discovery
             var full = Path.GetFullPath(given, workingDirectory);
             if (File.Exists(full))
             {
-                var name = Path.GetFileName(full);
-                if (!Add(trees, full, products) && !AddNginxDump(trees, full, products))
+                if (!Add(trees, full, products) && !AddNginxDump(trees, full, products) && !AddEnclosing(trees, full, products) && !quietAboutStrayFiles)
                 {
                     var expected = string.Join(", ", PostfixFiles.Where(_ => products.Contains(Product.Postfix))
                         .Concat(EntryFiles.Where(e => products.Contains(e.Value)).Select(e => e.Key)));
@@ -70,7 +72,7 @@ public static class Discovery
     private static void Walk(string root, string directory, Matcher? excludes, Dictionary<string, DiscoveredTree> trees,
         HashSet<string> visited, Products products)
     {
-        if (!visited.Add(RealPath(directory)))
+        if (!visited.Add(Canonical(directory)))
         {
             return;
         }
@@ -120,7 +122,8 @@ public static class Discovery
 
         if (EntryFiles.TryGetValue(name, out var product) && products.Contains(product))
         {
-            trees.TryAdd(product.Id() + ":" + file, new DiscoveredTree(product, Path.GetDirectoryName(file)!, [file]));
+            // Keyed by the real path: the same nginx.conf reached through two symbolic links is one tree.
+            trees.TryAdd(product.Id() + ":" + Canonical(file), new DiscoveredTree(product, Path.GetDirectoryName(file)!, [file]));
             return true;
         }
 
@@ -150,13 +153,76 @@ public static class Discovery
             return false;
         }
 
-        trees.TryAdd("nginx:" + file, new DiscoveredTree(Product.Nginx, Path.GetDirectoryName(file)!, [file]));
+        trees.TryAdd("nginx:" + Canonical(file), new DiscoveredTree(Product.Nginx, Path.GetDirectoryName(file)!, [file]));
         return true;
+    }
+
+    /// <summary>
+    /// For a file that starts no tree (an included file such as <c>sites-enabled/default</c> or <c>conf.d/10-ssl.conf</c>):
+    /// adds the tree of the nearest directory above it that holds a product's entry file, since an included file
+    /// means nothing without its parent. Apache on Red Hat keeps <c>conf/httpd.conf</c> beside <c>conf.d/</c>.
+    /// </summary>
+    private static bool AddEnclosing(Dictionary<string, DiscoveredTree> trees, string file, Products products)
+    {
+        for (var dir = Path.GetDirectoryName(file); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            foreach (var (name, product) in EntryFiles)
+            {
+                if (!products.Contains(product))
+                {
+                    continue;
+                }
+
+                foreach (var candidate in new[] { Path.Combine(dir, name), Path.Combine(dir, "conf", name) })
+                {
+                    if (File.Exists(candidate) && Add(trees, candidate, products))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The path with every symbolic link along it resolved (realpath(3)), so that one file reached by several
+    /// paths is recognised as one; the path itself when it cannot be resolved.
+    /// </summary>
+    public static string Canonical(string path) => Canonical(Path.GetFullPath(path), 0);
+
+    private static string Canonical(string full, int depth)
+    {
+        if (depth > 40)
+        {
+            return full; // a link loop: give up, the walk's own guard stops it
+        }
+
+        var root = Path.GetPathRoot(full) ?? "/";
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            string? target;
+            try
+            {
+                target = new FileInfo(next).LinkTarget;
+            }
+            catch (IOException)
+            {
+                target = null;
+            }
+
+            current = target is null ? next : Canonical(Path.GetFullPath(target, current), depth + 1);
+        }
+
+        return current;
     }
 
     private static void AddPostfix(Dictionary<string, DiscoveredTree> trees, string directory)
     {
-        var key = "postfix:" + directory;
+        var key = "postfix:" + Canonical(directory);
         if (trees.ContainsKey(key))
         {
             return;
@@ -167,18 +233,5 @@ public static class Discovery
             .Where(f => File.Exists(f) || new FileInfo(f).LinkTarget is not null)
             .ToList();
         trees[key] = new DiscoveredTree(Product.Postfix, directory, files);
-    }
-
-    private static string RealPath(string directory)
-    {
-        try
-        {
-            var info = new DirectoryInfo(directory);
-            return info.LinkTarget is null ? info.FullName : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
-        }
-        catch (IOException)
-        {
-            return directory;
-        }
     }
 }

@@ -1,3 +1,5 @@
+using Tlslint.Tls.OpenSsl;
+
 namespace Tlslint.Model;
 
 /// <summary>
@@ -20,6 +22,9 @@ public sealed record Assumptions(
         },
         new AssumedVersion(new ProductVersion(3, 0, 0), "default (Debian 12)"),
         2);
+
+    /// <summary>The OpenSSL build the cipher engine evaluates on (what exists at run time): Debian 12's unless told otherwise.</summary>
+    public OpenSslBuild Build { get; init; } = OpenSslBuild.Debian12;
 
     /// <summary>The policy rules judge against (<c>--profile</c>, <c>profile:</c> in .tlslint.yaml).</summary>
     public Profile Profile { get; init; } = Profile.Intermediate;

@@ -8,4 +8,11 @@ namespace Tlslint.Model;
 /// <param name="Certificate">The certificate (or chain) file setting.</param>
 /// <param name="Key">The private key file setting; null when the key sits in the certificate file or is not configured.</param>
 /// <param name="Kind">What the pair is for, e.g. <c>rsa</c>, <c>ecdsa</c>, <c>chain</c>, <c>sni:example.org</c>.</param>
-public sealed record CertificateReference(Setting<string> Certificate, Setting<string>? Key, string Kind);
+public sealed record CertificateReference(Setting<string> Certificate, Setting<string>? Key, string Kind)
+{
+    /// <summary>
+    /// A file of intermediate certificates configured apart from the certificate (Apache <c>SSLCertificateChainFile</c>);
+    /// the server sends them only when the certificate file holds no chain of its own.
+    /// </summary>
+    public Setting<string>? Chain { get; init; }
+}

@@ -90,6 +90,24 @@ public sealed record TlsEndpoint
     public Setting<bool>? VerifyPeerName { get; init; }
 
     /// <summary>
+    /// Networks whose clients the endpoint treats as secure without TLS, so that its TLS requirement does not apply to
+    /// them (Dovecot 2.3 <c>login_trusted_networks</c>); null when there are none or they do not bypass it.
+    /// </summary>
+    public Setting<string>? TlsExemptNetworks { get; init; }
+
+    /// <summary>A private-key passphrase written into the configuration itself (not read from a file or the environment).</summary>
+    public Setting<string>? PrivateKeyPassword { get; init; }
+
+    /// <summary>Whether the protocol version and cipher of each TLS session are logged (Postfix <c>smtpd_tls_loglevel</c> ≥ 1, Dovecot <c>%k</c>).</summary>
+    public Setting<bool>? TlsLogging { get; init; }
+
+    /// <summary>
+    /// What the endpoint really offers under the assumptions (cipher expansion, security level, effective protocols);
+    /// computed from the fields above after loading, so every product gets it. Null on endpoints built by hand.
+    /// </summary>
+    public EffectiveTls? Effective { get; init; }
+
+    /// <summary>
     /// Whether session ticket keys are rotated while the server runs (nginx 1.23.2+ with a shared cache); false when
     /// one key serves until restart (Apache, a static key file); null when the product does not say.
     /// </summary>

@@ -26,7 +26,29 @@ internal sealed record EndpointJson(
     IReadOnlyList<CertificateJson> Certificates,
     SettingJson? AuthEnabled,
     SettingJson? AuthBeforeTls,
-    IReadOnlyDictionary<string, SettingJson> Settings);
+    IReadOnlyDictionary<string, SettingJson> Settings)
+{
+    /// <summary>What OpenSSL makes of the configuration under the assumptions (null when not computed).</summary>
+    public EffectiveJson? Effective { get; init; }
+}
+
+/// <summary>Configured versus effective protocols and suites; lists in preference order.</summary>
+internal sealed record EffectiveJson(
+    string Build,
+    int SecurityLevel,
+    string SecurityLevelOrigin,
+    string SecurityLevelReason,
+    IReadOnlyList<string> ConfiguredProtocols,
+    IReadOnlyList<string> Protocols,
+    IReadOnlyList<ProtocolLimitJson> Limits,
+    string? Rejection,
+    string? Tls13List,
+    IReadOnlyList<string> Tls13Suites,
+    IReadOnlyList<string> ConfiguredCiphers,
+    IReadOnlyList<string> NegotiableSuites,
+    IReadOnlyList<string> IntentCiphers);
+
+internal sealed record ProtocolLimitJson(string Version, string Reason);
 
 internal sealed record SettingJson(string Value, string Origin, string Location, string Name, string Raw, string? DefaultFor);
 

@@ -32,6 +32,11 @@ public sealed class EndpointsWriter(bool json) : IReportWriter
             var protocols = e.Protocols.Value.IsValid ? e.Protocols.Value.Enabled.ToString() : "INVALID: " + e.Protocols.Value.Problem + " (TLS is disabled)";
             Line(output, "protocols", protocols, e.Protocols);
             Line(output, "ciphers", e.Ciphers.Value.CipherString, e.Ciphers);
+            if (e.Effective is { } eff)
+            {
+                Effective(output, eff);
+            }
+
             Line(output, "server order", e.ServerCipherPreference.Value ? "yes" : "no", e.ServerCipherPreference);
             foreach (var c in e.Certificates)
             {
@@ -58,6 +63,26 @@ public sealed class EndpointsWriter(bool json) : IReportWriter
         output.WriteLine($"{endpoints.Count} endpoint{(endpoints.Count == 1 ? string.Empty : "s")}; {AssumptionText.OneLine(result)}");
     }
 
+    private static void Effective(TextWriter output, EffectiveTls eff)
+    {
+        output.WriteLine($"  {"effective",-16} {eff.Protocols}   [OpenSSL {eff.Build.Name}, security level {eff.SecurityLevel}: {eff.SecurityLevelReason}]");
+        foreach (var limit in eff.Limits)
+        {
+            output.WriteLine($"  {string.Empty,-16} not {limit.Version.Name()}: {limit.Reason}");
+        }
+
+        if (eff.Rejection is { } rejection)
+        {
+            output.WriteLine($"  {"TLS fails",-16} {rejection}");
+            return;
+        }
+
+        var tls13 = eff.Ciphers.Tls13;
+        output.WriteLine($"  {"TLS 1.3 suites",-16} {(tls13.Count == 0 ? "(none)" : string.Join(" ", tls13))}{(eff.Tls13List is null ? "   [library default]" : string.Empty)}");
+        var tls12 = eff.Negotiable.Where(s => !s.IsTls13).ToList();
+        output.WriteLine($"  {"TLS 1.2- suites",-16} {eff.Ciphers.Ciphers.Count} in the list, {tls12.Count} negotiable: {string.Join(" ", tls12)}");
+    }
+
     private static void Line<T>(TextWriter output, string label, string value, Setting<T> s)
     {
         var origin = s.Origin switch
@@ -81,10 +106,42 @@ public sealed class EndpointsWriter(bool json) : IReportWriter
         e.Protocols.Value.Enabled.Versions.Select(v => v.Name()).ToList(),
         ToJson(e.Ciphers, c => c.CipherString),
         ToJson(e.ServerCipherPreference, b => b ? "yes" : "no"),
-        e.Certificates.Select(c => new CertificateJson(c.Kind, ToJson(c.Certificate, v => v), c.Key is null ? null : ToJson(c.Key, v => v))).ToList(),
+        e.Certificates.Select(c => new CertificateJson(c.Kind, Redacted(e, c.Certificate), c.Key is null ? null : Redacted(e, c.Key))).ToList(),
         e.AuthEnabled is null ? null : ToJson(e.AuthEnabled, b => b ? "yes" : "no"),
         e.AuthBeforeTls is null ? null : ToJson(e.AuthBeforeTls, b => b ? "yes" : "no"),
-        e.Settings.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => ToJson(kv.Value, v => v)));
+        e.Settings.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => Redacted(e, kv.Value)))
+    {
+        Effective = e.Effective is { } eff ? ToJson(eff) : null,
+    };
+
+    private static EffectiveJson ToJson(EffectiveTls eff) => new(
+        eff.Build.Name,
+        eff.SecurityLevel,
+        JsonNamingPolicy.KebabCaseLower.ConvertName(eff.SecurityLevelOrigin.ToString()),
+        eff.SecurityLevelReason,
+        eff.ConfiguredProtocols.Versions.Select(v => v.Name()).ToList(),
+        eff.Protocols.Versions.Select(v => v.Name()).ToList(),
+        eff.Limits.Select(l => new ProtocolLimitJson(l.Version.Name(), l.Reason)).ToList(),
+        eff.Rejection,
+        eff.Tls13List,
+        eff.Ciphers.Tls13.Select(s => s.Name).ToList(),
+        eff.Ciphers.Ciphers.Select(s => s.Name).ToList(),
+        eff.Negotiable.Select(s => s.Name).ToList(),
+        eff.Intent.All.Select(s => s.Name).ToList());
+
+    /// <summary>
+    /// A string setting as JSON, with secrets left out: a passphrase written in the configuration (Dovecot
+    /// <c>ssl_key_password</c>) or key material pasted inline instead of a file name. Nothing secret leaves tlslint.
+    /// </summary>
+    private static SettingJson Redacted(TlsEndpoint e, Setting<string> s)
+    {
+        var secret = (e.PrivateKeyPassword is { } password && password.Name == s.Name)
+            || s.Value.Contains("PRIVATE KEY", StringComparison.Ordinal)
+            || s.RawText.Contains("PRIVATE KEY", StringComparison.Ordinal);
+        return secret ? ToJson(s, _ => Hidden) with { Raw = Hidden } : ToJson(s, v => v);
+    }
+
+    private const string Hidden = "(secret, not shown)";
 
     private static SettingJson ToJson<T>(Setting<T> s, Func<T, string> text) => new(
         text(s.Value),

@@ -20,6 +20,9 @@ public sealed class SourceFile
 
     public string Text { get; }
 
+    /// <summary>True when the file began with a UTF-8 byte order mark, which <see cref="Text"/> leaves out.</summary>
+    public bool HadByteOrderMark { get; init; }
+
     /// <summary>Turns a 0-based character offset into a 1-based line/column position.</summary>
     public TextPosition PositionAt(int offset)
     {

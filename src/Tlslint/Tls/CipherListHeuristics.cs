@@ -13,6 +13,19 @@ public static class CipherListHeuristics
         "CAMELLIA", "COMPLEMENTOFDEFAULT", "COMPLEMENTOFALL",
     };
 
+    /// <summary>Aliases that select CBC suites when combined with others (<c>ECDHE+AES</c>, <c>EDH+aRSA</c>).</summary>
+    private static readonly HashSet<string> BroadParts = new(StringComparer.Ordinal)
+    {
+        "ECDHE", "EECDH", "kEECDH", "kECDHE", "EDH", "DHE", "kEDH", "kDHE", "aRSA", "aECDSA", "ECDSA",
+    };
+
+    private static readonly HashSet<string> AeadParts = new(StringComparer.Ordinal) { "AESGCM", "CHACHA20", "AESCCM", "ARIAGCM" };
+
+    private static readonly HashSet<string> ForwardSecretParts = new(StringComparer.Ordinal)
+    {
+        "EECDH", "EDH", "ECDHE", "DHE", "kEECDH", "kEDH", "kECDHE", "kDHE",
+    };
+
     /// <summary>
     /// True when the string surely selects suites weaker than AEAD with forward secrecy (CBC modes, static RSA); false
     /// when it names only AEAD suites with forward secrecy, one by one; null when only a full evaluation can tell.
@@ -32,7 +45,14 @@ public static class CipherListHeuristics
             return !positive.All(IsAeadWithForwardSecrecy);
         }
 
-        if (!positive.Any(BroadAliases.Contains))
+        // `ECDHE+AESGCM` (an AEAD cipher with a forward-secret key exchange) selects only such suites.
+        if (positive.All(IsAeadForwardSecretCombination))
+        {
+            return false;
+        }
+
+        // A combination such as `ECDHE+AES` or `EDH+aRSA` selects CBC suites as much as its broad part does.
+        if (!positive.Any(p => p.Split('+').Any(part => BroadAliases.Contains(part) || BroadParts.Contains(part))))
         {
             return null;
         }
@@ -41,6 +61,12 @@ public static class CipherListHeuristics
         var cbcRemoved = (removed.Contains("SHA1") || removed.Contains("SHA")) && removed.Contains("SHA256") && removed.Contains("SHA384");
         var staticRsaRemoved = removed.Contains("kRSA") || removed.Contains("RSA");
         return !(cbcRemoved && staticRsaRemoved);
+    }
+
+    private static bool IsAeadForwardSecretCombination(string alias)
+    {
+        var parts = alias.Split('+');
+        return parts.Length > 1 && parts.Any(AeadParts.Contains) && parts.Any(ForwardSecretParts.Contains);
     }
 
     /// <summary>An OpenSSL suite name such as <c>ECDHE-RSA-AES128-GCM-SHA256</c> or a TLS 1.3 name (not an alias).</summary>

@@ -20,6 +20,10 @@ public sealed class CommandLineTests
         "smtp_tls_mandatory_protocols = >=TLSv1.2\n" +
         "smtpd_tls_ciphers = high\n" +
         "smtpd_tls_mandatory_ciphers = high\n" +
+        "smtpd_tls_exclude_ciphers = kRSA, CBC\n" +
+        "smtpd_tls_mandatory_exclude_ciphers = aNULL\n" +
+        "smtp_tls_ciphers = high\n" +
+        "smtp_tls_exclude_ciphers = kRSA, CBC\n" +
         "tls_preempt_cipherlist = yes\n";
 
     /// <summary>SSLv3 left on explicitly: a TLS101 error at line 2.</summary>

@@ -82,6 +82,40 @@ public sealed class SecretsNeverPrintedTests
         }
     }
 
+    /// <summary>
+    /// Dovecot lets the key's passphrase be written into the configuration: every output must still leave it out,
+    /// although a rule reports that it is there.
+    /// </summary>
+    [Test]
+    public void A_passphrase_in_the_configuration_is_never_printed()
+    {
+        const string passphrase = "correct-horse-battery-staple-42";
+        _tree.Write("etc/dovecot/dovecot.conf",
+            "protocols = imap\n" +
+            "ssl = required\n" +
+            "ssl_cert = </etc/ssl/certs/mail.pem\n" +
+            "ssl_key = </etc/ssl/private/mail.key\n" +
+            "ssl_key_password = " + passphrase + "\n");
+        _tree.Write("etc/ssl/certs/mail.pem", Material("test-rsa2048.crt"));
+        _tree.Write("etc/ssl/private/mail.key", Material("test-rsa2048.key"));
+        var outputs = new Dictionary<string, string>();
+        foreach (var format in new[] { "text", "json", "sarif", "github" })
+        {
+            outputs[format] = Run("--root", _tree.Root, "--now", "2026-01-01", "--format", format, "--no-color", _tree.PathOf("etc/dovecot"));
+        }
+
+        foreach (var format in new[] { "text", "json" })
+        {
+            outputs["endpoints " + format] = Run("endpoints", "--root", _tree.Root, "--format", format, _tree.PathOf("etc/dovecot"));
+        }
+
+        Assert.That(outputs["text"], Does.Contain("TLS310"), "the passphrase must be reported, or the test proves nothing");
+        foreach (var (format, output) in outputs)
+        {
+            Assert.That(output, Does.Not.Contain(passphrase), format);
+        }
+    }
+
     /// <summary>Every window of the key's base64 body, and of the hex of its bytes.</summary>
     private static IEnumerable<string> Runs(string pem)
     {

@@ -1,4 +1,5 @@
 using Tlslint.Analysis;
+using Tlslint.Files;
 using Tlslint.Loading;
 using Tlslint.Model;
 using Tlslint.Tls;
@@ -97,11 +98,11 @@ public sealed class ApacheResolverTests
 
         Assert.That(e.Certificates.Select(c => (c.Certificate.Value, c.Key!.Value, c.Certificate.Origin)), Is.EqualTo(new[]
         {
-            (tree.PathOf("certs/www-rsa.pem"), tree.PathOf("certs/www-rsa.key"), SettingOrigin.Explicit),
+            ("certs/www-rsa.pem", "certs/www-rsa.key", SettingOrigin.Explicit),
             ("/etc/ssl/ecdsa.pem", "/etc/ssl/ecdsa.key", SettingOrigin.Inherited),
         }));
         Assert.That(e.Curves!.Value, Is.EqualTo("X448"));
-        Assert.That(e.DhParameters!.Value, Is.EqualTo(tree.PathOf("dh.pem")));
+        Assert.That(e.DhParameters!.Value, Is.EqualTo("dh.pem"), "as written: relative paths start at ServerRoot (ReferenceBase)");
         Assert.That(e.Ciphers.Value.CipherString, Is.EqualTo("ECDHE+AESGCM"), "the OpenSSL command is applied after SSLCipherSuite");
         Assert.That(e.Tls13Ciphers!.Value, Is.EqualTo("TLS_AES_256_GCM_SHA384"));
         Assert.That(e.Tls13Ciphers.Origin, Is.EqualTo(SettingOrigin.Inherited));
@@ -316,5 +317,94 @@ public sealed class ApacheResolverTests
         var config = Load(tree);
 
         Assert.That(config.Endpoints.Single().Ports, Is.EqualTo(new[] { 80, 443 }));
+    }
+
+    [Test]
+    public void File_directives_fill_certificates_chain_CA_and_DH_files()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            Listen 443
+            SSLCACertificateFile /etc/ssl/main-ca.pem
+            SSLCertificateChainFile /etc/ssl/chain.pem
+            <VirtualHost *:443>
+                ServerName combined.test
+                SSLEngine on
+                SSLCertificateFile /etc/ssl/rsa.pem
+                SSLCertificateFile /etc/ssl/ecdsa-with-key.pem
+                SSLCertificateKeyFile /etc/ssl/rsa.key
+                SSLCACertificateFile /etc/ssl/clients-ca.pem
+            </VirtualHost>
+            """);
+
+        var e = Load(tree).Endpoints.Single();
+
+        Assert.That(e.Certificates.Select(c => (c.Certificate.Value, c.Key?.Value, c.Chain?.Value)), Is.EqualTo(new (string, string?, string?)[]
+        {
+            ("/etc/ssl/rsa.pem", "/etc/ssl/rsa.key", "/etc/ssl/chain.pem"),
+            ("/etc/ssl/ecdsa-with-key.pem", null, "/etc/ssl/chain.pem"),
+        }), "a certificate without a key file holds its key; the one chain file goes with every certificate");
+        Assert.That(e.CaFiles.Select(c => (c.Value, c.Origin)), Is.EqualTo(new[] { ("/etc/ssl/clients-ca.pem", SettingOrigin.Explicit) }));
+        Assert.That(e.DhParameters!.Value, Is.EqualTo("/etc/ssl/rsa.pem"), "mod_ssl reads DH parameters appended to the first certificate file");
+        Assert.That(e.DhParameters.Name, Is.EqualTo("SSLCertificateFile"));
+        Assert.That(EndpointFiles.Of(e).Select(f => (f.Setting.Value, f.Role)), Is.EqualTo(new[]
+        {
+            ("/etc/ssl/rsa.pem", FileRole.Certificate),
+            ("/etc/ssl/rsa.key", FileRole.PrivateKey),
+            ("/etc/ssl/chain.pem", FileRole.ChainCertificates),
+            ("/etc/ssl/ecdsa-with-key.pem", FileRole.CertificateAndKey),
+            ("/etc/ssl/clients-ca.pem", FileRole.CaCertificates),
+        }), "the chain file once; the DH fallback is the certificate file, not listed twice");
+    }
+
+    [Test]
+    public void Inherited_CA_file_and_the_DHParameters_command_win_over_the_certificate_file()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            Listen 443
+            SSLCACertificateFile /etc/ssl/main-ca.pem
+            SSLOpenSSLConfCmd DHParameters /etc/ssl/dh.pem
+            SSLProxyCACertificateFile /etc/ssl/upstream-ca.pem
+            <VirtualHost *:443>
+                SSLEngine on
+                SSLProxyEngine on
+                SSLCertificateFile /etc/ssl/www.pem
+            </VirtualHost>
+            """);
+
+        var config = Load(tree);
+        var server = config.Endpoints.Single(x => x.Role == EndpointRole.Server);
+        var proxy = config.Endpoints.Single(x => x.Role == EndpointRole.Client);
+
+        Assert.That(server.CaFiles.Select(c => (c.Value, c.Origin)), Is.EqualTo(new[] { ("/etc/ssl/main-ca.pem", SettingOrigin.Inherited) }));
+        Assert.That(server.DhParameters!.Value, Is.EqualTo("/etc/ssl/dh.pem"));
+        Assert.That(server.DhParameters.Name, Is.EqualTo("SSLOpenSSLConfCmd"));
+        Assert.That(proxy.CaFiles.Single().Value, Is.EqualTo("/etc/ssl/upstream-ca.pem"));
+    }
+
+    [Test]
+    public void Relative_file_paths_open_from_the_server_root_with_and_without_a_root()
+    {
+        using var tree = new TempTree();
+        tree.Write("etc/httpd/conf/httpd.conf", """
+            ServerRoot "/etc/httpd"
+            Listen 443
+            SSLEngine on
+            SSLCertificateFile ssl/www.pem
+            SSLCACertificateFile /etc/pki/ca.pem
+            """);
+
+        // Without --root, /etc/httpd does not exist here, so ServerRoot stays the copied tree (conf/..).
+        var copied = Load(tree, "etc/httpd/conf/httpd.conf");
+        var rooted = Load(tree, "etc/httpd/conf/httpd.conf", root: tree.Root);
+        var store = new TlsFileStore();
+        var rootedStore = new TlsFileStore(tree.Root);
+
+        Assert.That(copied.Endpoints.Single().Certificates.Single().Certificate.Value, Is.EqualTo("ssl/www.pem"));
+        Assert.That(store.Resolve(copied, "ssl/www.pem"), Is.EqualTo(tree.PathOf("etc/httpd/ssl/www.pem")));
+        Assert.That(rootedStore.Resolve(rooted, "ssl/www.pem"), Is.EqualTo(tree.PathOf("etc/httpd/ssl/www.pem")),
+            "ServerRoot under --root is not mapped a second time");
+        Assert.That(rootedStore.Resolve(rooted, "/etc/pki/ca.pem"), Is.EqualTo(tree.PathOf("etc/pki/ca.pem")));
     }
 }

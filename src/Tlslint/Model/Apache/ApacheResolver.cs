@@ -42,7 +42,7 @@ public static class ApacheResolver
             var serverName = LastArgument(own, "ServerName");
             var name = serverName ?? $"<VirtualHost {string.Join(" ", vhost.Arguments)}>";
             var view = new ApacheView(own, server, vhost.Open, httpd, diagnostics);
-            AddEndpoints(endpoints, view, name, ports, address, vhost.Open, server, httpd, openSsl, config.ServerRoot);
+            AddEndpoints(endpoints, view, name, ports, address, vhost.Open, server, httpd, openSsl);
         }
 
         var mainPorts = config.VirtualHosts.Count == 0 ? listens : wildcard ? [] : listens.Where(p => !covered.Contains(p)).ToList();
@@ -53,7 +53,7 @@ public static class ApacheResolver
             var serverName = LastArgument(server, "ServerName");
             var view = new ApacheView(server, [], anchor, httpd, diagnostics);
             AddEndpoints(endpoints, view, serverName is null ? "main server" : $"main server {serverName}", mainPorts, null, anchor,
-                server, httpd, openSsl, config.ServerRoot);
+                server, httpd, openSsl);
         }
 
         return new ConfigTree
@@ -66,14 +66,24 @@ public static class ApacheResolver
             Diagnostics = diagnostics,
             Version = version,
             GlobalScope = config.Entry is null ? null : new SourceLocation(config.Entry, null),
+            ReferenceBase = ReferenceBase(config),
         };
     }
 
+    /// <summary>
+    /// httpd opens relative file names (certificates, keys, CA and DH files) from ServerRoot. The reader's ServerRoot is
+    /// already a path on this machine (under <c>--root</c> when given), so it is handed on relative to the entry file's
+    /// directory, where the file checks start relative bases, and is not mapped a second time.
+    /// </summary>
+    private static string? ReferenceBase(ApacheConfiguration config) =>
+        config.Files.Count == 0 || config.ServerRoot.Length == 0
+            ? null
+            : Path.GetRelativePath(Path.GetDirectoryName(config.Files[0].FullPath)!, config.ServerRoot);
+
     private static void AddEndpoints(List<TlsEndpoint> endpoints, ApacheView view, string name, IReadOnlyList<int> ports,
-        string? address, SourceLocation anchor, IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl,
-        string serverRoot)
+        string? address, SourceLocation anchor, IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl)
     {
-        var endpoint = Server(view, name, ports, address, anchor, server, httpd, openSsl, serverRoot);
+        var endpoint = Server(view, name, ports, address, anchor, server, httpd, openSsl);
         endpoints.Add(endpoint);
         var proxy = view.Flag("SSLProxyEngine", false);
         if (proxy.Value)
@@ -83,9 +93,10 @@ public static class ApacheResolver
     }
 
     private static TlsEndpoint Server(ApacheView view, string name, IReadOnlyList<int> ports, string? address, SourceLocation anchor,
-        IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl, string serverRoot)
+        IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl)
     {
         var mode = Mode(view, httpd);
+        var certificates = Certificates(view);
         var commands = Commands(view);
         var stapling = view.Flag("SSLUseStapling", false);
         var staplingCache = server.LastOrDefault(d => d.Is("SSLStaplingCache"));
@@ -103,7 +114,8 @@ public static class ApacheResolver
             Protocols = Protocols(view, SslProtocol, commands, httpd, openSsl),
             Ciphers = Ciphers(view, SslCipherSuite, commands, httpd),
             ServerCipherPreference = view.Flag("SSLHonorCipherOrder", false),
-            Certificates = Certificates(view, serverRoot),
+            Certificates = certificates,
+            CaFiles = CaFiles(view, "SSLCACertificateFile"),
             Compression = Compression(view, httpd, openSsl),
             SessionTickets = tickets,
             // mod_ssl never rotates ticket keys: one key (random, or from SSLSessionTicketKeyFile) serves until restart.
@@ -113,9 +125,8 @@ public static class ApacheResolver
             InsecureRenegotiation = view.Flag("SSLInsecureRenegotiation", false),
             Tls13Ciphers = Tls13Ciphers(view, commands),
             Curves = LastCommand(view, commands, "Curves", "Groups", "ECDHParameters"),
-            DhParameters = LastCommand(view, commands, "DHParameters") is { } dh
-                ? dh with { Value = Path.IsPathRooted(dh.Value) ? dh.Value : Path.Join(serverRoot, dh.Value) }
-                : null,
+            // Without the OpenSSL command, mod_ssl looks for DH parameters appended to the first certificate file.
+            DhParameters = LastCommand(view, commands, "DHParameters") ?? certificates.FirstOrDefault()?.Certificate,
             Hsts = Hsts(view),
             OcspStapling = stapling,
             OcspStaplingMissing = stapling.Value && staplingCache is null
@@ -147,6 +158,7 @@ public static class ApacheResolver
             ServerCipherPreference = new Setting<bool>(false, SettingOrigin.Default, engine.Location, "SSLHonorCipherOrder", "off", httpd),
             VerifyPeer = verify.Map(_ => level is "require" or "optional"),
             VerifyPeerName = view.Flag("SSLProxyCheckPeerName", true),
+            CaFiles = CaFiles(view, "SSLProxyCACertificateFile"),
             Settings = new Dictionary<string, Setting<string>>(view.Used),
         };
     }
@@ -275,46 +287,61 @@ public static class ApacheResolver
         return setting;
     }
 
-    /// <summary>Certificate and key files paired by position after the positional merge; a chain file comes last.</summary>
-    private static List<CertificateReference> Certificates(ApacheView view, string serverRoot)
+    /// <summary>
+    /// Certificate and key files paired by position after the positional merge; a certificate without its key file
+    /// holds the key itself. The one chain file (SSLCertificateChainFile) goes with every certificate.
+    /// </summary>
+    private static List<CertificateReference> Certificates(ApacheView view)
     {
+        var (chainDirective, chainOrigin) = view.Find("SSLCertificateChainFile");
+        var chain = chainDirective is null ? null : PathSetting(chainDirective, chainOrigin, "SSLCertificateChainFile");
+        if (chain is not null)
+        {
+            view.Record("SSLCertificateChainFile", chain);
+        }
+
         var result = new List<CertificateReference>();
         var certificates = view.Positional("SSLCertificateFile");
         var keys = view.Positional("SSLCertificateKeyFile");
         for (var i = 0; i < certificates.Count; i++)
         {
             var (cert, certOrigin) = certificates[i];
-            var key = i < keys.Count ? PathSetting(keys[i].Directive, keys[i].Origin, "SSLCertificateKeyFile", serverRoot) : null;
-            var certificate = PathSetting(cert, certOrigin, "SSLCertificateFile", serverRoot);
+            var key = i < keys.Count ? PathSetting(keys[i].Directive, keys[i].Origin, "SSLCertificateKeyFile") : null;
+            var certificate = PathSetting(cert, certOrigin, "SSLCertificateFile");
             view.Record($"SSLCertificateFile #{i + 1}", certificate);
             if (key is not null)
             {
                 view.Record($"SSLCertificateKeyFile #{i + 1}", key);
             }
 
-            result.Add(new CertificateReference(certificate, key, $"certificate {i + 1}"));
-        }
-
-        var (chain, chainOrigin) = view.Find("SSLCertificateChainFile");
-        if (chain is not null)
-        {
-            var setting = PathSetting(chain, chainOrigin, "SSLCertificateChainFile", serverRoot);
-            view.Record("SSLCertificateChainFile", setting);
-            result.Add(new CertificateReference(setting, null, "chain"));
+            result.Add(new CertificateReference(certificate, key, $"certificate {i + 1}") { Chain = chain });
         }
 
         return result;
     }
 
+    /// <summary>The CA file peers are verified against (a directory in the …Path directives is not a file and is not modelled).</summary>
+    private static List<Setting<string>> CaFiles(ApacheView view, string name)
+    {
+        var (directive, origin) = view.Find(name);
+        if (directive is null)
+        {
+            return [];
+        }
+
+        var setting = PathSetting(directive, origin, name);
+        view.Record(name, setting);
+        return [setting];
+    }
+
     /// <summary>
-    /// A file directive's value as httpd opens it: a relative path joined to the server root tlslint read the tree
-    /// with; absolute paths and URIs (<c>pkcs11:</c>) as written.
+    /// A file directive's value as written: relative paths start at ServerRoot (<see cref="ConfigTree.ReferenceBase"/>),
+    /// which the file checks apply; URIs (<c>pkcs11:</c>) are not files.
     /// </summary>
-    private static Setting<string> PathSetting(ApacheActiveDirective d, SettingOrigin origin, string name, string serverRoot)
+    private static Setting<string> PathSetting(ApacheActiveDirective d, SettingOrigin origin, string name)
     {
         var written = d.Arguments.Count > 0 ? d.Arguments[0] : string.Empty;
-        var path = written.Length == 0 || Path.IsPathRooted(written) || written.Contains(':') ? written : Path.Join(serverRoot, written);
-        return new Setting<string>(path, origin, d.Location, name, d.ArgumentText);
+        return new Setting<string>(written, origin, d.Location, name, d.ArgumentText);
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public static class PostfixResolver
 
         var endpoints = new List<TlsEndpoint>();
         var problems = new HashSet<(string, SourceLocation)>();
+        var openSsl = assumptions.OpenSsl.Version;
         foreach (var (service, anchor) in Services(master, main))
         {
             var command = Path.GetFileName(service.Command.Text);
@@ -33,8 +34,8 @@ public static class PostfixResolver
                 service.Name.Text, command);
             TlsEndpoint? endpoint = command switch
             {
-                "smtpd" when service.Type.Text == "inet" => Server(service, anchor, scope, version.Version),
-                "smtp" or "lmtp" => Client(service, anchor, scope, command, version.Version),
+                "smtpd" when service.Type.Text == "inet" => Server(service, anchor, scope, version.Version, openSsl),
+                "smtp" or "lmtp" => Client(service, anchor, scope, command, version.Version, openSsl),
                 _ => null,
             };
             if (endpoint is null)
@@ -162,7 +163,7 @@ public static class PostfixResolver
         };
     }
 
-    private static TlsEndpoint Server(MasterService service, SourceLocation anchor, PostfixScope scope, ProductVersion version)
+    private static TlsEndpoint Server(MasterService service, SourceLocation anchor, PostfixScope scope, ProductVersion version, ProductVersion openSsl)
     {
         var (host, port) = PostfixServiceAddress.Parse(service.Name.Text);
         var wrapper = scope.GetBool("smtpd_tls_wrappermode");
@@ -182,7 +183,6 @@ public static class PostfixResolver
 
         var dh = scope.Get("smtpd_tls_dh1024_param_file");
         var dhFile = dh.Value.Trim();
-        scope.Get("smtpd_tls_loglevel");
         var certificate = scope.Get("smtpd_tls_cert_file");
 
         // Client certificates make Postfix drop the anonymous suites itself (TLS207).
@@ -205,9 +205,12 @@ public static class PostfixResolver
             AnonymousOnly = IsNone(certificate) ? certificate : null,
             AuthEnabled = sasl,
             AuthBeforeTls = authBeforeTls,
+            Compression = Compression(scope, openSsl),
+            TlsLogging = LogLevel(scope, "smtpd"),
 
             // 3.7+ with OpenSSL 3: empty or `auto` lets OpenSSL pick an RFC 7919 group; otherwise the value is a file.
             DhParameters = dhFile.Length > 0 && !dhFile.Equals("auto", StringComparison.OrdinalIgnoreCase) ? dh.Map(v => v.Trim()) : null,
+            Curves = ServerCurves(scope),
             Settings = new Dictionary<string, Setting<string>>(scope.Used),
         };
     }
@@ -251,7 +254,7 @@ public static class PostfixResolver
         return TlsMode.None;
     }
 
-    private static TlsEndpoint Client(MasterService service, SourceLocation anchor, PostfixScope scope, string prefix, ProductVersion version)
+    private static TlsEndpoint Client(MasterService service, SourceLocation anchor, PostfixScope scope, string prefix, ProductVersion version, ProductVersion openSsl)
     {
         var wrapper = scope.GetBool($"{prefix}_tls_wrappermode");
         var level = scope.Get($"{prefix}_tls_security_level");
@@ -297,33 +300,148 @@ public static class PostfixResolver
             CaFiles = CaFiles(scope, prefix),
             AuthEnabled = scope.GetBool($"{prefix}_sasl_auth_enable"),
             Upstream = prefix == "smtp" && relayhost.Value.Trim().Length > 0 ? relayhost : null,
+            Compression = Compression(scope, openSsl),
+            TlsLogging = LogLevel(scope, prefix),
+            Curves = NonEmpty(scope.Get("tls_eecdh_auto_curves")),
             Settings = new Dictionary<string, Setting<string>>(scope.Used),
         };
+    }
+
+    /// <summary>
+    /// <c>tls_ssl_options</c> can only add OpenSSL options, so compression is the library's default unless the list
+    /// adds <c>NO_COMPRESSION</c> (by name, case-insensitively, or as bit 0x20000 of a hex mask): OpenSSL compresses
+    /// by default only before 1.1.0.
+    /// </summary>
+    private static Setting<bool> Compression(PostfixScope scope, ProductVersion openSsl)
+    {
+        var options = scope.Get("tls_ssl_options");
+        var off = Split(options.Value).Any(o => o.Equals("NO_COMPRESSION", StringComparison.OrdinalIgnoreCase)
+            || (o.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+                && long.TryParse(o[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var mask)
+                && (mask & 0x20000) != 0));
+        return options.Map(_ => !off && openSsl < new ProductVersion(1, 1, 0));
+    }
+
+    /// <summary>Log level 1 and above log each TLS session's protocol and cipher.</summary>
+    private static Setting<bool> LogLevel(PostfixScope scope, string prefix)
+    {
+        var level = scope.Get($"{prefix}_tls_loglevel");
+        return level.Map(v => int.TryParse(v.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1);
     }
 
     private static Setting<ProtocolSelection> Protocols(Setting<string> list, ProductVersion version) =>
         list.Map(v => PostfixProtocols.Parse(v, version));
 
+    private static readonly char[] ExclusionSeparators = [' ', '\t', '\n', '\r', ',', ':'];
+
+    private static readonly string[] VerifyingLevels = ["dane", "dane-only", "fingerprint", "verify", "secure"];
+
     /// <summary>
-    /// The grade picks <c>tls_&lt;grade&gt;_cipherlist</c>; each exclusion is appended as <c>:!X</c>. Mandatory TLS
-    /// adds the mandatory exclusions to the general ones.
+    /// tls_set_ciphers: the grade (case-insensitive) picks <c>tls_&lt;grade&gt;_cipherlist</c>; each exclusion (split on
+    /// blanks, commas and colons) is appended as <c>:!X</c>. Mandatory TLS adds the mandatory exclusions; Postfix adds
+    /// <c>aNULL</c> itself where it checks certificates (a server asking for client certificates, a client at a
+    /// verifying level) and <c>eNULL</c> on a client that requires encryption. It runs its contexts at security level 0,
+    /// or 1 where a peer certificate is required. An unknown grade, or an exclusion starting with <c>!+-@</c>, makes it
+    /// fail the handshake without asking OpenSSL.
     /// </summary>
     private static Setting<CipherSelection> Ciphers(PostfixScope scope, string prefix, bool mandatory, ProductVersion version)
     {
         var grade = scope.Get(mandatory ? $"{prefix}_tls_mandatory_ciphers" : $"{prefix}_tls_ciphers");
         var gradeName = grade.Value.Trim().ToLowerInvariant();
-        var list = gradeName is "high" or "medium" or "low" or "export" or "null"
-            ? scope.Get($"tls_{PostfixCipherGrades.EffectiveGrade(gradeName, version)}_cipherlist").Value
-            : string.Empty;
-        var exclusions = Split(scope.Get($"{prefix}_tls_exclude_ciphers").Value).ToList();
+        var known = gradeName is "high" or "medium" or "low" or "export" or "null";
+        var list = known ? scope.Get($"tls_{PostfixCipherGrades.EffectiveGrade(gradeName, version)}_cipherlist").Value.Trim() : string.Empty;
+        var listName = known ? $"tls_{PostfixCipherGrades.EffectiveGrade(gradeName, version)}_cipherlist" : grade.Name;
+        var sources = SplitExclusions(scope.Get($"{prefix}_tls_exclude_ciphers").Value).Select(e => (e, $"{prefix}_tls_exclude_ciphers")).ToList();
         if (mandatory)
         {
-            exclusions.AddRange(Split(scope.Get($"{prefix}_tls_mandatory_exclude_ciphers").Value));
+            sources.AddRange(SplitExclusions(scope.Get($"{prefix}_tls_mandatory_exclude_ciphers").Value).Select(e => (e, $"{prefix}_tls_mandatory_exclude_ciphers")));
         }
 
-        var cipherString = list + string.Concat(exclusions.Select(e => ":!" + e));
-        return grade.Map(_ => new CipherSelection(cipherString, gradeName, exclusions));
+        var exclusions = sources.Select(s => s.Item1).ToList();
+        var parts = new List<CipherStringPart> { new(0, list.Length, listName) };
+        var offset = list.Length;
+        foreach (var (exclusion, setting) in sources)
+        {
+            parts.Add(new CipherStringPart(offset, exclusion.Length + 2, setting));
+            offset += exclusion.Length + 2;
+        }
+
+        var automatic = new List<string>();
+        var level = 0;
+        string levelReason;
+        if (prefix == "smtpd")
+        {
+            var requireCert = mandatory && scope.GetBool("smtpd_tls_req_ccert").Value;
+            if (scope.GetBool("smtpd_tls_ask_ccert").Value || requireCert)
+            {
+                automatic.Add("aNULL");
+            }
+
+            level = requireCert ? 1 : 0;
+            levelReason = requireCert
+                ? "Postfix sets level 1 where it requires client certificates"
+                : "Postfix sets level 0 on its TLS contexts";
+        }
+        else
+        {
+            var tlsLevel = scope.Get($"{prefix}_tls_security_level").Value.Trim().ToLowerInvariant();
+            var verifying = VerifyingLevels.Contains(tlsLevel);
+            if (verifying)
+            {
+                automatic.Add("aNULL");
+            }
+
+            if (verifying || tlsLevel == "encrypt")
+            {
+                automatic.Add("eNULL");
+            }
+
+            level = verifying ? 1 : 0;
+            levelReason = verifying
+                ? $"Postfix sets level 1 where it verifies the server certificate (`{tlsLevel}`)"
+                : "Postfix sets level 0 on its TLS contexts";
+        }
+
+        string? rejection = null;
+        if (!known)
+        {
+            rejection = $"`{grade.Value.Trim()}` is not a cipher grade (high, medium, low, export, null), so Postfix fails the TLS handshake";
+        }
+        else if (exclusions.FirstOrDefault(e => e[0] is '!' or '+' or '-' or '@') is { } bad)
+        {
+            rejection = $"Postfix refuses the exclusion `{bad}` (only plain words may follow the implicit `!`) and fails the TLS handshake";
+        }
+
+        var cipherString = list + string.Concat(exclusions.Concat(automatic).Select(e => ":!" + e));
+        return grade.Map(_ => new CipherSelection(cipherString, gradeName, exclusions)
+        {
+            AutomaticExclusions = automatic,
+            Parts = parts,
+            ContextSecurityLevel = level,
+            ContextSecurityLevelReason = levelReason,
+            Rejection = rejection,
+        });
     }
+
+    /// <summary>
+    /// The ECDHE groups the server offers: <c>smtpd_tls_eecdh_grade</c> picks <c>tls_eecdh_auto_curves</c> (auto), one
+    /// curve (strong, ultra), or none; null when the list is empty (the library's own choice).
+    /// </summary>
+    private static Setting<string>? ServerCurves(PostfixScope scope)
+    {
+        var grade = scope.Get("smtpd_tls_eecdh_grade");
+        return grade.Value.Trim().ToLowerInvariant() switch
+        {
+            "strong" => NonEmpty(scope.Get("tls_eecdh_strong_curve")),
+            "ultra" => NonEmpty(scope.Get("tls_eecdh_ultra_curve")),
+            "none" => null,
+            _ => NonEmpty(scope.Get("tls_eecdh_auto_curves")),
+        };
+    }
+
+    private static Setting<string>? NonEmpty(Setting<string> s) => s.Value.Trim().Length > 0 ? s : null;
+
+    private static IEnumerable<string> SplitExclusions(string value) => value.Split(ExclusionSeparators, StringSplitOptions.RemoveEmptyEntries);
 
     private static IEnumerable<string> Split(string value) => value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries);
 

@@ -1,0 +1,51 @@
+using Tlslint.Tls.OpenSsl;
+
+namespace Tlslint.Tls;
+
+/// <summary>
+/// What an endpoint really offers under the assumptions: the configured cipher string expanded by the OpenSSL engine
+/// (on the assumed build and on a build with every suite, the intent), the security level in force and who set it,
+/// the suites a handshake can use, and the protocol versions left once the build and the level have had their say.
+/// </summary>
+public sealed record EffectiveTls
+{
+    /// <summary>The OpenSSL build assumed.</summary>
+    public required OpenSslBuild Build { get; init; }
+
+    /// <summary>The expansion on the assumed build, in preference order (TLS 1.3 part and TLS 1.2-and-older part).</summary>
+    public required CipherListResult Ciphers { get; init; }
+
+    /// <summary>The expansion on a build with every suite of the 3.0 table: what the configuration asks for.</summary>
+    public required CipherListResult Intent { get; init; }
+
+    /// <summary>The TLS 1.3 list handed to OpenSSL (the endpoint's, or the system configuration's); null for the library default.</summary>
+    public string? Tls13List { get; init; }
+
+    public required int SecurityLevel { get; init; }
+
+    /// <summary>The level before the cipher string is applied (the product's, the system configuration's or the library's).</summary>
+    public required int BaseSecurityLevel { get; init; }
+
+    /// <summary>Who set <see cref="BaseSecurityLevel"/>, for messages.</summary>
+    public required string BaseSecurityLevelReason { get; init; }
+
+    public required SecurityLevelOrigin SecurityLevelOrigin { get; init; }
+
+    /// <summary>Who set the level, for messages ("Postfix sets level 0 on its TLS contexts").</summary>
+    public required string SecurityLevelReason { get; init; }
+
+    /// <summary>Suites a handshake can use, in preference order: allowed at the level, no PSK/SRP; empty when TLS cannot be set up.</summary>
+    public required IReadOnlyList<CipherSuite> Negotiable { get; init; }
+
+    /// <summary>The versions the configuration enables.</summary>
+    public required TlsVersionSet ConfiguredProtocols { get; init; }
+
+    /// <summary>The versions a handshake can really use.</summary>
+    public required TlsVersionSet Protocols { get; init; }
+
+    /// <summary>For each configured version that is not effective, why.</summary>
+    public required IReadOnlyList<ProtocolLimit> Limits { get; init; }
+
+    /// <summary>Why TLS cannot be set up at all (a string OpenSSL or the product rejects); null when it can.</summary>
+    public string? Rejection { get; init; }
+}
