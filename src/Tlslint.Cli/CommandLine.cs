@@ -29,6 +29,12 @@ public static class CommandLine
         HelpName = "DIR",
     };
 
+    private static readonly Option<string?> NginxPrefixOption = new("--nginx-prefix")
+    {
+        Description = "nginx: resolve relative include and file paths from DIR instead of the directory of nginx.conf",
+        HelpName = "DIR",
+    };
+
     private static readonly Option<string[]> ExcludeOption = new("--exclude")
     {
         Description = "Leave out files and directories matching GLOB (repeatable)",
@@ -212,7 +218,7 @@ public static class CommandLine
     private static RootCommand BuildRoot(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("tlslint: finds weak or broken TLS settings in Postfix configurations before a scanner does");
-        foreach (var option in new Option[] { RootOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, DefineOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption, ExpiryDaysOption, NowOption, OnlyChangedOption })
+        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, DefineOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption, ExpiryDaysOption, NowOption, OnlyChangedOption })
         {
             root.Options.Add(option);
         }
@@ -228,7 +234,7 @@ public static class CommandLine
 
         var endpoints = new Command("endpoints", "List every TLS endpoint with its effective settings and where each comes from");
         endpoints.Arguments.Add(PathsArgument);
-        foreach (var option in new Option[] { RootOption, ExcludeOption, EndpointsFormatOption, OutputOption, AssumeOption, DefineOption, ConfigOption, NoConfigOption, ProfileOption })
+        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, EndpointsFormatOption, OutputOption, AssumeOption, DefineOption, ConfigOption, NoConfigOption, ProfileOption })
         {
             endpoints.Options.Add(option);
         }
@@ -518,6 +524,13 @@ public static class CommandLine
             return false;
         }
 
+        var nginxPrefix = parse.GetValue(NginxPrefixOption);
+        if (nginxPrefix is not null && !Directory.Exists(nginxPrefix))
+        {
+            UsageError(stderr, $"--nginx-prefix {nginxPrefix}: no such directory");
+            return false;
+        }
+
         DateTimeOffset? now = null;
         if (parse.GetValue(NowOption) is { } nowText)
         {
@@ -557,6 +570,7 @@ public static class CommandLine
             ExpiryDays = expiryDays,
             Rules = RuleCatalog.All,
             Root = rootDir is null ? null : Path.GetFullPath(rootDir),
+            NginxPrefix = nginxPrefix is null ? null : Path.GetFullPath(nginxPrefix),
             Excludes = excludes.Length > 0 ? excludes : config?.Exclude ?? [],
             Select = select.Count > 0 ? select : config?.Select ?? [],
             Ignore = (ignore.Count > 0 ? ignore : config?.Ignore ?? [])

@@ -16,6 +16,7 @@ public sealed class CertificateMissing : EndpointRule
     public override void Check(TlsEndpoint endpoint, RuleContext context)
     {
         if (endpoint.Role != EndpointRole.Server || endpoint.Mode.Value == TlsMode.None || endpoint.AnonymousOnly is not null
+            || endpoint.RejectsHandshakes is { Value: true }
             || endpoint.Certificates.Any(c => c.Certificate.Value.Trim().Length > 0))
         {
             return;

@@ -24,10 +24,12 @@ public sealed class UnknownSetting : TreeRule
 
             var product = $"{tree.Product.DisplayName()} {context.Version}";
             context.Report(
-                $"`{directive.Name}` is not a {product} setting, so {Consequence(tree.Product)}; {Remedy(directive.Knowledge)}",
+                $"`{directive.Name}` is not {Article(product)} {product} setting, so {Consequence(tree.Product)}; {Remedy(directive.Knowledge)}",
                 directive.NameLocation);
         }
     }
+
+    private static string Article(string word) => "AEIOUaeiou".Contains(word[0]) || word.StartsWith("nginx", StringComparison.Ordinal) ? "an" : "a";
 
     private static bool IsUnknownTlsName(NameInfo knowledge) =>
         knowledge.IsTlsRelevant && knowledge.Status is NameStatus.Unknown or NameStatus.TooNew;
@@ -36,6 +38,7 @@ public sealed class UnknownSetting : TreeRule
     {
         Product.Postfix => "Postfix logs it as an unused parameter and its value never takes effect",
         Product.Apache => "httpd refuses to start with \"Invalid command\"",
+        Product.Nginx => "nginx refuses to start with `unknown directive` (unless a third-party module defines it)",
         _ => $"{product.DisplayName()} ignores or rejects it and its value never takes effect",
     };
 

@@ -17,6 +17,12 @@ public sealed class StartTlsNotOffered : EndpointRule
 
     public override void Check(TlsEndpoint endpoint, RuleContext context)
     {
+        if (endpoint.Product == Product.Nginx)
+        {
+            CheckNginxMail(endpoint, context);
+            return;
+        }
+
         if (endpoint is { Product: Product.Dovecot, Role: EndpointRole.Server } && !endpoint.Mode.Value.UsesTls())
         {
             // The message names no listener: every cleartext listener shares the one `ssl = no` line.
@@ -33,6 +39,21 @@ public sealed class StartTlsNotOffered : EndpointRule
         context.Report(endpoint, endpoint.Mode,
             $"{context.Describe(endpoint.Mode)}, so port 25 offers no STARTTLS and every message arrives in cleartext; set `smtpd_tls_security_level = may`");
     }
+
+    /// <summary>nginx mail proxy: a plaintext listener whose server does not offer STARTTLS (<c>starttls off</c>, the default).</summary>
+    private static void CheckNginxMail(TlsEndpoint endpoint, RuleContext context)
+    {
+        if (endpoint.Role != EndpointRole.Server || endpoint.Mode.Value != TlsMode.None || !IsMail(endpoint.Application))
+        {
+            return;
+        }
+
+        context.Report(endpoint, endpoint.Mode,
+            $"{context.Describe(endpoint.Mode)}, so {endpoint.Name} offers no STARTTLS and logins and mail cross the network in cleartext; set `starttls only` in its server block (or `on` where clients must still be served without TLS)");
+    }
+
+    private static bool IsMail(ApplicationProtocol? application) =>
+        application is ApplicationProtocol.Smtp or ApplicationProtocol.Imap or ApplicationProtocol.Pop3;
 
     private static bool IsSmtpServer(TlsEndpoint endpoint) =>
         endpoint.Role == EndpointRole.Server && endpoint.Ports.Contains(SmtpPort);

@@ -36,6 +36,12 @@ public sealed class ImplicitTlsPortWithoutTls : EndpointRule
             return;
         }
 
+        if (endpoint.Product == Product.Nginx)
+        {
+            CheckNginx(endpoint, context);
+            return;
+        }
+
         if (!IsSubmissionsServer(endpoint) || endpoint.Mode.Value == TlsMode.Implicit
             || !endpoint.Settings.TryGetValue(WrapperMode, out var wrapper))
         {
@@ -51,6 +57,30 @@ public sealed class ImplicitTlsPortWithoutTls : EndpointRule
 
         // Wrapper mode in main.cf would break ports 25 and 587, so the fix belongs on the service line.
         context.Report(message, endpoint.Anchor, related: InheritedFrom(wrapper), endpoint: endpoint);
+    }
+
+    /// <summary>
+    /// nginx: the resolver marks a server that answers a well-known TLS port (443, 465, 993, 995) in cleartext at the
+    /// <c>listen</c> that lacks <c>ssl</c>, and a server with a certificate but no TLS listen at its <c>ssl_certificate</c>.
+    /// </summary>
+    private static void CheckNginx(TlsEndpoint endpoint, RuleContext context)
+    {
+        var mode = endpoint.Mode;
+        if (endpoint.Role != EndpointRole.Server || mode.Value == TlsMode.Implicit)
+        {
+            return;
+        }
+
+        if (mode.Name == "listen")
+        {
+            context.Report(endpoint, mode,
+                $"`listen {mode.RawText}` has no `ssl`, so {endpoint.Name} answers in cleartext on a port where clients start with a TLS handshake; write `listen {mode.RawText} ssl`");
+        }
+        else if (mode.Name == "ssl_certificate")
+        {
+            context.Report(endpoint, mode,
+                $"`ssl_certificate {mode.RawText}` is set but no `listen` of {endpoint.Name} has `ssl`, so the server speaks cleartext and the certificate is never used; add `ssl` to the `listen` that should serve TLS");
+        }
     }
 
     /// <summary>A web server on port 443 that does not speak TLS there.</summary>

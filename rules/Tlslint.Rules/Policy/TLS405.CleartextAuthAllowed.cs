@@ -22,10 +22,11 @@ public sealed class CleartextAuthAllowed : EndpointRule
 
         var message = endpoint.Product == Product.Dovecot
             ? DovecotMessage(endpoint, before, context)
+            : endpoint.Product == Product.Nginx ? NginxMessage(endpoint, before, context)
             : endpoint.Mode.Value.UsesTls()
             ? $"{context.Describe(before)}, which lets the service offer AUTH before STARTTLS, so passwords can cross the network in cleartext; set `smtpd_tls_auth_only = yes`"
             : $"{context.Describe(before)} offers AUTH on a service without TLS, so passwords cross the network in cleartext; enable TLS and set `smtpd_tls_auth_only = yes`";
-        context.Report(endpoint, before, message, extra: AuthSwitch(endpoint, before));
+        context.Report(endpoint, before, message, extra: AuthSwitch(endpoint, before, context));
     }
 
     /// <summary>Dovecot: <c>disable_plaintext_auth = no</c> (2.4: <c>auth_allow_cleartext = yes</c>) allows passwords before TLS.</summary>
@@ -37,10 +38,15 @@ public sealed class CleartextAuthAllowed : EndpointRule
             : $"{context.Subject(before)} lets clients log in with a cleartext password on listeners without TLS; enable TLS and set {fix}";
     }
 
-    private static List<RelatedLocation> AuthSwitch(TlsEndpoint endpoint, Setting<bool> before) =>
-        endpoint.AuthEnabled is { } auth && auth.Location != before.Location
-            ? [new RelatedLocation(auth.Location, $"{AuthText(auth)} turns AUTH on")]
-            : [];
+    /// <summary>nginx mail: <c>starttls on</c> still accepts <c>plain</c>/<c>login</c> before STARTTLS; only <c>starttls only</c> withholds them.</summary>
+    private static string NginxMessage(TlsEndpoint endpoint, Setting<bool> before, RuleContext context) =>
+        endpoint.Mode.Value.UsesTls()
+            ? $"{context.Describe(before)} lets {endpoint.Name} accept cleartext logins (`plain`, `login`) before STARTTLS, so passwords can cross the network in cleartext; set `starttls only`"
+            : $"{context.Subject(before)} leaves {endpoint.Name} without TLS while it accepts cleartext logins (`plain`, `login`), so passwords cross the network in cleartext; set `starttls only` or serve the port with `listen … ssl`";
 
-    private static string AuthText(Setting<bool> auth) => $"`{auth.Name} = {auth.RawText}`";
+    /// <summary>The line that turns authentication on, when it is written somewhere else than the finding.</summary>
+    private static List<RelatedLocation> AuthSwitch(TlsEndpoint endpoint, Setting<bool> before, RuleContext context) =>
+        endpoint.AuthEnabled is { IsDefault: false } auth && auth.Location != before.Location
+            ? [new RelatedLocation(auth.Location, $"{context.Describe(auth)} turns AUTH on")]
+            : [];
 }

@@ -15,8 +15,20 @@ public sealed class HstsMissing : EndpointRule
 
     public override void Check(TlsEndpoint endpoint, RuleContext context)
     {
-        if (!IsHttpsServer(endpoint) || endpoint.Hsts is not null)
+        if (!IsHttpsServer(endpoint) || endpoint.RejectsHandshakes is { Value: true })
         {
+            return;
+        }
+
+        if (endpoint.Hsts is { } hsts)
+        {
+            foreach (var gap in endpoint.HstsGaps)
+            {
+                context.Report(
+                    $"responses from this block lack the `Strict-Transport-Security` header {endpoint.Name} sends elsewhere, because {Why(endpoint.Product)}; repeat the header here",
+                    gap, related: [new RelatedLocation(hsts.Location, "the header that is lost below")], endpoint: endpoint);
+            }
+
             return;
         }
 
@@ -26,7 +38,14 @@ public sealed class HstsMissing : EndpointRule
     }
 
     private static bool IsHttpsServer(TlsEndpoint endpoint) =>
-        endpoint.Role == EndpointRole.Server && endpoint.Mode.Value == TlsMode.Implicit;
+        endpoint.Role == EndpointRole.Server && endpoint.Mode.Value == TlsMode.Implicit
+        && endpoint.Application is null or ApplicationProtocol.Http;
+
+    private static string Why(Product product) => product switch
+    {
+        Product.Nginx => "its own `add_header` replaces every header inherited from above",
+        _ => "a header directive here replaces or removes it",
+    };
 
     private static string Example(Product product) => product switch
     {

@@ -59,9 +59,10 @@ public sealed class NoModernProtocol : EndpointRule
     private static bool IsOpportunisticMx(TlsEndpoint endpoint) =>
         endpoint.Role == EndpointRole.Server && endpoint.Mode.Value == TlsMode.StartTlsOptional && endpoint.Ports.Contains(25);
 
-    /// <summary>What Postfix does with an invalid list: it logs "Invalid TLS protocol list" and turns TLS off.</summary>
+    /// <summary>What the product does with an invalid list: Postfix logs "Invalid TLS protocol list" and turns TLS off; nginx stops with "invalid value".</summary>
     private static string Consequence(TlsEndpoint endpoint) => endpoint switch
     {
+        { Product: Product.Nginx } => "nginx refuses to start",
         { Product: Product.Dovecot } => "Dovecot's login processes cannot set up TLS, so STARTTLS and the implicit-TLS ports fail",
         { Role: EndpointRole.Client } => "Postfix turns TLS off for deliveries through this client",
         { Mode.Value: TlsMode.Implicit } => "Postfix turns TLS off and drops every connection to this wrapper-mode service",

@@ -40,5 +40,23 @@ public sealed class ProtocolListContradiction : EndpointRule
         {
             context.Report(endpoint, protocols, $"In {context.Describe(protocols)}, {contradiction}");
         }
+
+        var ciphers = endpoint.Ciphers;
+        if (ciphers.IsDefault || endpoint.Product == Product.Postfix)
+        {
+            return;
+        }
+
+        foreach (var token in ProtocolNamesExcludedAsCiphers(ciphers.Value.CipherString))
+        {
+            context.Report(endpoint, ciphers,
+                $"In {context.Describe(ciphers)}, `{token}` removes cipher suites, not the {token[1..]} protocol (OpenSSL's `{token[1..]}` alias names the suites defined up to that version, so it also drops suites TLS 1.2 still uses); turn protocols off in the protocol setting and drop `{token}` from the cipher list");
+        }
     }
+
+    /// <summary>Tokens such as <c>!SSLv3</c> or <c>-TLSv1</c> in an OpenSSL cipher string.</summary>
+    private static IEnumerable<string> ProtocolNamesExcludedAsCiphers(string cipherString) =>
+        cipherString.Split([':', ',', ' '], StringSplitOptions.RemoveEmptyEntries)
+            .Where(t => t.Length > 1 && t[0] is '!' or '-' && t[1..] is "SSLv2" or "SSLv3" or "TLSv1" or "TLSv1.0")
+            .Distinct(StringComparer.Ordinal);
 }

@@ -37,6 +37,12 @@ public sealed record ConfigTree
     public OpenSslSystemConfig? OpenSslConfig { get; init; }
 
     /// <summary>
+    /// True for a fragment (a lone nginx server block or snippet with no enclosing configuration): a setting it lacks
+    /// may be written in a file tlslint does not see, so missing settings are not judged by their defaults.
+    /// </summary>
+    public bool IsFragment { get; init; }
+
+    /// <summary>
     /// Blocks a suppression comment above their first line covers as a whole (a master.cf service with its
     /// <c>-o</c> lines, a server or virtual host block). Endpoint anchors count as blocks without being listed here.
     /// </summary>

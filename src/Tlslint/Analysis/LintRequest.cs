@@ -16,6 +16,9 @@ public sealed record LintRequest
     /// <summary>Absolute paths inside configurations resolve under this directory (a copy of /etc in a repository).</summary>
     public string? Root { get; init; }
 
+    /// <summary>nginx: relative <c>include</c> and file paths start here instead of at the directory of nginx.conf (<c>--nginx-prefix</c>).</summary>
+    public string? NginxPrefix { get; init; }
+
     /// <summary>Globs of files and directories to leave out, relative to each path given.</summary>
     public IReadOnlyList<string> Excludes { get; init; } = [];
 

@@ -12,6 +12,7 @@ public static class Linter
         [Product.Postfix] = PostfixTreeLoader.Load,
         [Product.Dovecot] = DovecotTreeLoader.Load,
         [Product.Apache] = ApacheTreeLoader.Load,
+        [Product.Nginx] = NginxTreeLoader.Load,
     };
 
     /// <summary>The products whose configurations tlslint can read so far: exactly those with a loader below.</summary>
@@ -177,7 +178,8 @@ public static class Linter
                 .Replace('\\', '/');
         }
 
-        var context = new LoadContext(Display, request.Assumptions, request.Root) { Defines = request.Defines };
+        var prefix = request.NginxPrefix is null ? null : Path.GetFullPath(request.NginxPrefix, request.WorkingDirectory);
+        var context = new LoadContext(Display, request.Assumptions, request.Root) { Defines = request.Defines, NginxPrefix = prefix };
         var loaded = Loaders[tree.Product](tree, context);
 
         // What OpenSSL does with what every product hands it: one pass for all products, with the system openssl.cnf.

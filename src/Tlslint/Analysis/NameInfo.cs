@@ -8,4 +8,7 @@ namespace Tlslint.Analysis;
 public sealed record NameInfo(NameStatus Status, bool IsTlsRelevant, string? Suggestion = null, string? Advice = null)
 {
     public static NameInfo Known(bool tls) => new(NameStatus.Known, tls);
+
+    /// <summary>What writing the setting twice in one scope does.</summary>
+    public Repetition Repetition { get; init; } = Repetition.LastWins;
 }

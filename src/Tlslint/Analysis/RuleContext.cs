@@ -44,9 +44,18 @@ public sealed class RuleContext
     public void Report(string message, SourceLocation location, Level? level = null,
         IEnumerable<RelatedLocation>? related = null, TlsEndpoint? endpoint = null)
     {
+        // A stand-in endpoint (context rule 7) is judged only by the settings written for it, through Report<T>.
+        if (endpoint is { Prospective: true })
+        {
+            return;
+        }
+
+        Add(message, location, level, related, endpoint);
+    }
+
+    private void Add(string message, SourceLocation location, Level? level, IEnumerable<RelatedLocation>? related, TlsEndpoint? endpoint) =>
         _findings.Add(new Finding(Rule.Descriptor, level ?? Rule.Descriptor.DefaultLevel, message, location,
             related?.ToList() ?? [], endpoint?.ToString()));
-    }
 
     /// <summary>
     /// Reports a problem with an endpoint's setting where the user must edit it: at the directive for an explicit or
@@ -56,6 +65,12 @@ public sealed class RuleContext
     public void Report<T>(TlsEndpoint endpoint, Setting<T> setting, string message, Level? level = null,
         IEnumerable<RelatedLocation>? extra = null)
     {
+        // A default judged on a stand-in (context rule 7) or on a fragment (rule 6) says nothing about a real endpoint.
+        if (setting.IsDefault && (endpoint.Prospective || Tree.IsFragment))
+        {
+            return;
+        }
+
         var related = new List<RelatedLocation>();
         if (setting.IsDefault)
         {
@@ -74,7 +89,14 @@ public sealed class RuleContext
             related.AddRange(extra);
         }
 
-        Report(message, setting.Location, level, related, endpoint);
+        if (endpoint.Prospective)
+        {
+            // rules.md context rule 7: nothing uses the setting yet; say what a future endpoint would inherit.
+            level = Level.Note;
+            message += $"; no TLS {Describe(endpoint.Product)} uses this yet, but every one added later inherits it";
+        }
+
+        Add(message, setting.Location, level, related, endpoint);
     }
 
     /// <summary>
@@ -85,10 +107,10 @@ public sealed class RuleContext
     {
         if (!setting.IsDefault)
         {
-            // httpd directives take their arguments after a space, not after `=`.
-            return Tree.Product == Product.Apache
-                ? $"`{setting.Name} {setting.RawText}`"
-                : $"`{setting.Name} = {setting.RawText}`";
+            // Postfix and Dovecot write `name = value`; httpd and nginx directives take their arguments after a space.
+            return Tree.Product is Product.Postfix or Product.Dovecot
+                ? $"`{setting.Name} = {setting.RawText}`"
+                : $"`{setting.Name} {setting.RawText}`";
         }
 
         var version = setting.DefaultFor ?? Version;
@@ -109,6 +131,7 @@ public sealed class RuleContext
     {
         Product.Postfix => "service",
         Product.Dovecot => "listener",
+        Product.Nginx => "server",
         _ => "virtual host",
     };
 }

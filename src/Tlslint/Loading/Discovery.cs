@@ -42,7 +42,7 @@ public static class Discovery
             var full = Path.GetFullPath(given, workingDirectory);
             if (File.Exists(full))
             {
-                if (!Add(trees, full, products) && !AddEnclosing(trees, full, products) && !quietAboutStrayFiles)
+                if (!Add(trees, full, products) && !AddNginxDump(trees, full, products) && !AddEnclosing(trees, full, products) && !quietAboutStrayFiles)
                 {
                     var expected = string.Join(", ", PostfixFiles.Where(_ => products.Contains(Product.Postfix))
                         .Concat(EntryFiles.Where(e => products.Contains(e.Value)).Select(e => e.Key)));
@@ -128,6 +128,33 @@ public static class Discovery
         }
 
         return false;
+    }
+
+    /// <summary>A file named on the command line that holds the output of <c>nginx -T</c> (its first line is a file header).</summary>
+    private static bool AddNginxDump(Dictionary<string, DiscoveredTree> trees, string file, Products products)
+    {
+        if (!products.Contains(Product.Nginx) || FileProbe.KindOf(file) is not (FileKind.Regular or FileKind.Unknown))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var reader = new StreamReader(file);
+            var head = new char[8192];
+            var read = reader.ReadBlock(head, 0, head.Length);
+            if (!Syntax.Nginx.NginxDump.LooksLikeDump(new string(head, 0, read)))
+            {
+                return false;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        trees.TryAdd("nginx:" + Canonical(file), new DiscoveredTree(Product.Nginx, Path.GetDirectoryName(file)!, [file]));
+        return true;
     }
 
     /// <summary>

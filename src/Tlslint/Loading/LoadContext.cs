@@ -11,6 +11,9 @@ public sealed record LoadContext(Func<string, string> Display, Assumptions Assum
     /// <summary>Names given on the command line as httpd's <c>-D NAME</c> (<c>--define</c>).</summary>
     public IReadOnlyList<string> Defines { get; init; } = [];
 
+    /// <summary>nginx: the directory relative <c>include</c> and file paths start from, instead of the directory of nginx.conf.</summary>
+    public string? NginxPrefix { get; init; }
+
     /// <summary>
     /// Where a path named in a configuration lives on this machine: absolute paths move under <see cref="Root"/> when
     /// one is given; relative paths start at <paramref name="baseDirectory"/> (the product decides which directory that is).

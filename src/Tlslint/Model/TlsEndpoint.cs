@@ -121,6 +121,27 @@ public sealed record TlsEndpoint
     /// <c>SSLStaplingCache</c>, nginx <c>resolver</c>); null when nothing is missing.
     /// </summary>
     public string? OcspStaplingMissing { get; init; }
+    /// <summary>What the endpoint speaks inside TLS (HTTP, SMTP …), when the product tells; null when unknown.</summary>
+    public ApplicationProtocol? Application { get; init; }
+
+    /// <summary>
+    /// True for a stand-in no client can reach: settings written where no TLS endpoint uses them yet (nginx <c>ssl_*</c>
+    /// in <c>http {}</c> without a TLS server). Findings on it are notes about what a future endpoint would inherit;
+    /// defaults are not judged on it.
+    /// </summary>
+    public bool Prospective { get; init; }
+
+    /// <summary>
+    /// Protocols written for this endpoint that the server does not apply (nginx before 1.29.2: a server that is not
+    /// the default one of its listen socket negotiates the default server's <c>ssl_protocols</c>); null when none are ignored.
+    /// </summary>
+    public Setting<ProtocolSelection>? IgnoredProtocols { get; init; }
+
+    /// <summary>Whether the endpoint refuses every TLS handshake it is chosen for (nginx <c>ssl_reject_handshake on</c>): it needs no certificate and serves nothing.</summary>
+    public Setting<bool>? RejectsHandshakes { get; init; }
+
+    /// <summary>Web: places below the endpoint (nginx <c>location</c> …) whose responses lack the <see cref="Hsts"/> header the endpoint otherwise sends.</summary>
+    public IReadOnlyList<SourceLocation> HstsGaps { get; init; } = [];
 
     /// <summary>Every setting that shaped this endpoint, by name, for <c>tlslint endpoints</c> and for rules that need a product-specific value.</summary>
     public IReadOnlyDictionary<string, Setting<string>> Settings { get; init; } = new Dictionary<string, Setting<string>>();

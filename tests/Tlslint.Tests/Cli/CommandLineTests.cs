@@ -520,11 +520,11 @@ public sealed class CommandLineTests
     [Test]
     public void Unrecognised_file_argument_exits_2()
     {
-        var path = _tree.Write("nginx.conf", "events {}\n");
+        var path = _tree.Write("notes.txt", "events {}\n");
 
         var r = Run(path);
 
         Assert.That(r.Code, Is.EqualTo(2));
-        Assert.That(r.Err, Does.Contain("nginx.conf"));
+        Assert.That(r.Err, Does.Contain("notes.txt"));
     }
 }

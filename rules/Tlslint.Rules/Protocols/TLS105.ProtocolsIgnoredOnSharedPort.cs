@@ -1,0 +1,37 @@
+using Tlslint.Analysis;
+using Tlslint.Model;
+
+namespace Tlslint.Rules.Protocols;
+
+public sealed class ProtocolsIgnoredOnSharedPort : EndpointRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "TLS105",
+        Name: "protocols-ignored-on-shared-port",
+        Title: "Protocols set in a server that is not the default one of its port have no effect",
+        DefaultLevel: Level.Warning,
+        AppliesTo: Products.Nginx,
+        SecuritySeverity: 5.0);
+
+    public override void Check(TlsEndpoint endpoint, RuleContext context)
+    {
+        if (endpoint.IgnoredProtocols is not { Origin: SettingOrigin.Explicit } ignored || !ignored.Value.IsValid
+            || ignored.Value.Enabled == endpoint.Protocols.Value.Enabled)
+        {
+            return;
+        }
+
+        var applied = endpoint.Protocols;
+        var difference = Difference(ignored.Value.Enabled, applied.Value.Enabled);
+        context.Report(endpoint, ignored,
+            $"{context.Describe(ignored)} has no effect in {context.Tree.Product.DisplayName()} {context.Version}: {endpoint.Name} shares its listen socket with the default server, whose {context.Describe(applied)} is negotiated ({difference}); set the protocols in the default server, or run nginx 1.29.2 or later",
+            extra: [new RelatedLocation(applied.Location, "the protocols that apply on this socket")]);
+    }
+
+    private static string Difference(Tls.TlsVersionSet wanted, Tls.TlsVersionSet applied)
+    {
+        var extra = applied.Except(wanted);
+        var missing = wanted.Except(applied);
+        return !extra.IsEmpty ? $"`{extra}` stays enabled here" : $"`{missing}` is not offered here";
+    }
+}
