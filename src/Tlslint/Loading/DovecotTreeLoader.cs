@@ -21,35 +21,7 @@ public static class DovecotTreeLoader
     public static ConfigTree Load(DiscoveredTree tree, LoadContext context)
     {
         var (entry, statements, files, diagnostics) = Read(tree.Files[0], context);
-        var resolved = DovecotResolver.Resolve(context.Display(tree.Files[0]), entry, statements, files, context.Assumptions, diagnostics);
-        return resolved with { Blocks = Sections(statements) };
-    }
-
-    /// <summary>Every <c>name { … }</c> section, header to closing brace, so that a suppression above a header covers it.</summary>
-    private static List<ConfigBlock> Sections(List<DovecotSourceStatement> statements)
-    {
-        var blocks = new List<ConfigBlock>();
-        var open = new Dictionary<SourceFile, Stack<DovecotSectionStart>>();
-        foreach (var (file, statement) in statements)
-        {
-            switch (statement)
-            {
-                case DovecotSectionStart start:
-                    if (!open.TryGetValue(file, out var stack))
-                    {
-                        open[file] = stack = new Stack<DovecotSectionStart>();
-                    }
-
-                    stack.Push(start);
-                    break;
-                case DovecotSectionEnd end when open.TryGetValue(file, out var starts) && starts.Count > 0:
-                    var header = starts.Pop();
-                    blocks.Add(new ConfigBlock(new SourceLocation(file, new TextRange(header.Range.Start, end.Range.End)), "section"));
-                    break;
-            }
-        }
-
-        return blocks;
+        return DovecotResolver.Resolve(context.Display(tree.Files[0]), entry, statements, files, context.Assumptions, diagnostics);
     }
 
     /// <summary>Reads the tree of <paramref name="entryPath"/>: its statements in reading order, includes followed.</summary>
