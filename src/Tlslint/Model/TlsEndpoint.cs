@@ -62,7 +62,10 @@ public sealed record TlsEndpoint
 
     public Setting<bool>? SessionTickets { get; init; }
 
-    /// <summary>DH parameter file, when one is configured (path as configured, unmapped).</summary>
+    /// <summary>
+    /// DH parameter file, when one is configured (path as configured, unmapped). For Apache it may be the certificate
+    /// file itself, where mod_ssl looks for appended parameters: TLS210 then checks them, and their absence is fine.
+    /// </summary>
     public Setting<string>? DhParameters { get; init; }
 
     /// <summary>DH size asked for without a file (Dovecot 2.2 <c>ssl_dh_parameters_length</c>).</summary>
