@@ -485,7 +485,7 @@ internal sealed class ApacheConfigReader
                 }
 
                 var matches = Entries(dir)
-                    .Where(e => ApacheFnmatch.IsMatch(component, Path.GetFileName(e)))
+                    .Where(e => Fnmatch.IsMatch(component, Path.GetFileName(e)))
                     .Where(e => last || Directory.Exists(e))
                     .ToList();
                 if (matches.Count == 0 && !optional)

@@ -11,14 +11,14 @@ namespace Tlslint.Syntax.Apache;
 /// </summary>
 internal static class ApacheLineReader
 {
-    public static (List<(ApacheLine Line, int Start, int End)> Lines, List<ApacheComment> Comments) Read(
+    public static (List<(LogicalLine Line, int Start, int End)> Lines, List<ApacheComment> Comments) Read(
         SourceFile file, List<ConfigDiagnostic> diagnostics)
     {
-        var lines = new List<(ApacheLine, int, int)>();
+        var lines = new List<(LogicalLine, int, int)>();
         var comments = new List<ApacheComment>();
         var text = file.Text;
         var builder = new StringBuilder();
-        var segments = new List<ApacheLineSegment>();
+        var segments = new List<LineSegment>();
         var pos = 0;
         while (pos < text.Length)
         {
@@ -28,7 +28,7 @@ internal static class ApacheLineReader
             var contentEnd = lineEnd > pos && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
             var continued = contentEnd > pos && text[contentEnd - 1] == '\\';
             var pieceEnd = continued ? contentEnd - 1 : contentEnd;
-            segments.Add(new ApacheLineSegment(builder.Length, pos, pieceEnd - pos));
+            segments.Add(new LineSegment(builder.Length, pos, pieceEnd - pos));
             builder.Append(text, pos, pieceEnd - pos);
             pos = next;
             if (continued && pos < text.Length)
@@ -47,10 +47,10 @@ internal static class ApacheLineReader
         return (lines, comments);
     }
 
-    private static void Flush(SourceFile file, StringBuilder builder, List<ApacheLineSegment> segments,
-        List<(ApacheLine, int, int)> lines, List<ApacheComment> comments, List<ConfigDiagnostic> diagnostics)
+    private static void Flush(SourceFile file, StringBuilder builder, List<LineSegment> segments,
+        List<(LogicalLine, int, int)> lines, List<ApacheComment> comments, List<ConfigDiagnostic> diagnostics)
     {
-        var logical = new ApacheLine(file, builder.ToString(), segments.ToArray());
+        var logical = new LogicalLine(file, builder.ToString(), segments.ToArray());
         builder.Clear();
         segments.Clear();
         var start = 0;
@@ -84,7 +84,7 @@ internal static class ApacheLineReader
     /// A comment ending in <c>\</c> takes the next physical line with it: when that line holds a directive, httpd
     /// silently ignores it. Reported at the backslash, which is what to remove.
     /// </summary>
-    private static void SwallowedLines(ApacheLine comment, List<ConfigDiagnostic> diagnostics)
+    private static void SwallowedLines(LogicalLine comment, List<ConfigDiagnostic> diagnostics)
     {
         for (var i = 1; i < comment.Segments.Count; i++)
         {

@@ -93,7 +93,7 @@ public static class ApacheParser
     private static bool SameName(ApacheStatement a, ApacheStatement b) =>
         string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
 
-    private static ApacheStatement? ToStatement(ApacheLine line, int start, int end, List<ConfigDiagnostic> diagnostics)
+    private static ApacheStatement? ToStatement(LogicalLine line, int start, int end, List<ConfigDiagnostic> diagnostics)
     {
         var text = line.Text[start..end];
         var words = Words(text);

@@ -12,14 +12,14 @@ namespace Tlslint.Syntax.Dovecot;
 /// </summary>
 internal static class DovecotLineReader
 {
-    public static (IReadOnlyList<DovecotLogicalLine> Lines, IReadOnlyList<DovecotComment> Comments) Read(
+    public static (IReadOnlyList<LogicalLine> Lines, IReadOnlyList<DovecotComment> Comments) Read(
         SourceFile file, List<ConfigDiagnostic> diagnostics)
     {
-        var lines = new List<DovecotLogicalLine>();
+        var lines = new List<LogicalLine>();
         var comments = new List<DovecotComment>();
         var text = file.Text;
         var pending = new StringBuilder();
-        var segments = new List<DovecotSegment>();
+        var segments = new List<LineSegment>();
 
         var pos = 0;
         while (pos < text.Length)
@@ -71,15 +71,15 @@ internal static class DovecotLineReader
                     cut--;
                 }
 
-                segments.Add(new DovecotSegment(pending.Length, first, cut - first));
+                segments.Add(new LineSegment(pending.Length, first, cut - first));
                 pending.Append(text, first, cut - first).Append(' ');
                 pos = next;
                 continue;
             }
 
-            segments.Add(new DovecotSegment(pending.Length, first, contentEnd - first));
+            segments.Add(new LineSegment(pending.Length, first, contentEnd - first));
             pending.Append(text, first, contentEnd - first);
-            lines.Add(new DovecotLogicalLine(file, pending.ToString(), segments.ToArray()));
+            lines.Add(new LogicalLine(file, pending.ToString(), segments.ToArray()));
             pending.Clear();
             segments.Clear();
             pos = next;
@@ -146,7 +146,7 @@ internal static class DovecotLineReader
         return end;
     }
 
-    private static ConfigDiagnostic DroppedContinuation(SourceFile file, List<DovecotSegment> segments, string pending, string what)
+    private static ConfigDiagnostic DroppedContinuation(SourceFile file, List<LineSegment> segments, string pending, string what)
     {
         var start = segments[0].FileStart;
         var last = segments[^1];

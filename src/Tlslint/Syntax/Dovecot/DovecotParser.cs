@@ -35,7 +35,7 @@ public static class DovecotParser
         return new DovecotDocument(file, statements, comments, diagnostics);
     }
 
-    private static DovecotStatement? Statement(DovecotLogicalLine line, List<ConfigDiagnostic> diagnostics)
+    private static DovecotStatement? Statement(LogicalLine line, List<ConfigDiagnostic> diagnostics)
     {
         var include = DovecotGrammar.Include.TryParse(line.Text);
         if (include.WasSuccessful)
@@ -66,7 +66,7 @@ public static class DovecotParser
         return header.WasSuccessful ? Section(line, header.Value, diagnostics) : null;
     }
 
-    private static DovecotAssignment? Assignment(DovecotLogicalLine line, AssignmentSyntax syntax, List<ConfigDiagnostic> diagnostics)
+    private static DovecotAssignment? Assignment(LogicalLine line, AssignmentSyntax syntax, List<ConfigDiagnostic> diagnostics)
     {
         var key = syntax.Key;
         if (key.Length == 0)
@@ -157,7 +157,7 @@ public static class DovecotParser
         return sb.ToString();
     }
 
-    private static DovecotSectionStart? Section(DovecotLogicalLine line, SectionSyntax syntax, List<ConfigDiagnostic> diagnostics)
+    private static DovecotSectionStart? Section(LogicalLine line, SectionSyntax syntax, List<ConfigDiagnostic> diagnostics)
     {
         var type = syntax.Type;
         var names = syntax.Names;
@@ -200,6 +200,6 @@ public static class DovecotParser
 
     private static string Shorten(string text) => DovecotLineReader.Shorten(text);
 
-    private static ConfigDiagnostic Error(DovecotLogicalLine line, int start, int end, string message) =>
+    private static ConfigDiagnostic Error(LogicalLine line, int start, int end, string message) =>
         new(DiagnosticKind.ParseError, message, line.Location(start, Math.Max(start, end)), Fatal: true);
 }

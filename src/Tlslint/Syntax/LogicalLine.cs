@@ -1,13 +1,14 @@
 using Tlslint.Text;
 
-namespace Tlslint.Syntax.Dovecot;
+namespace Tlslint.Syntax;
 
 /// <summary>
-/// A Dovecot logical line: leading whitespace and the comment removed, trailing whitespace trimmed, and lines ending
-/// in <c>\</c> joined with exactly one space, as config_parse_line() builds it. <see cref="Segments"/> map every
-/// character back to the file; the joining spaces map to the end of the line before them.
+/// A logical line as a product's reader builds it from physical lines (Postfix continuation lines that start with
+/// whitespace, httpd and Dovecot lines ending in <c>\</c>, each with its own joining rule, applied by its reader).
+/// <see cref="Segments"/> map every character back to the file; characters a reader inserts (Dovecot's joining space)
+/// map to the end of the segment before them.
 /// </summary>
-internal sealed record DovecotLogicalLine(SourceFile File, string Text, IReadOnlyList<DovecotSegment> Segments)
+internal sealed record LogicalLine(SourceFile File, string Text, IReadOnlyList<LineSegment> Segments)
 {
     public int FileOffset(int logicalOffset)
     {
@@ -26,6 +27,7 @@ internal sealed record DovecotLogicalLine(SourceFile File, string Text, IReadOnl
     public TextRange Range(int logicalStart, int logicalEnd)
     {
         var start = FileOffset(logicalStart);
+        // The end maps from the last character inside the range, so a range ending at a join stays on its line.
         var end = logicalEnd > logicalStart ? FileOffset(logicalEnd - 1) + 1 : start;
         return File.RangeOf(start, end);
     }
@@ -36,4 +38,4 @@ internal sealed record DovecotLogicalLine(SourceFile File, string Text, IReadOnl
 }
 
 /// <summary>A piece of a logical line taken from one physical line.</summary>
-internal readonly record struct DovecotSegment(int LogicalStart, int FileStart, int Length);
+internal readonly record struct LineSegment(int LogicalStart, int FileStart, int Length);
