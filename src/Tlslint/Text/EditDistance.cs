@@ -3,6 +3,34 @@ namespace Tlslint.Text;
 /// <summary>Optimal-string-alignment distance (Levenshtein plus adjacent swaps), for "did you mean" suggestions.</summary>
 public static class EditDistance
 {
+    /// <summary>
+    /// The candidate closest to <paramref name="name"/> (compared in lower case; candidates are taken as written), within
+    /// a distance that grows with the name's length (under 3 for short names); null when none is that close. The first
+    /// of equally close candidates wins.
+    /// </summary>
+    public static string? Nearest(string name, IEnumerable<string> candidates)
+    {
+        var lower = name.ToLowerInvariant();
+        string? best = null;
+        var bestDistance = Math.Max(2, name.Length / 6) + 1;
+        foreach (var candidate in candidates)
+        {
+            if (Math.Abs(candidate.Length - name.Length) >= bestDistance)
+            {
+                continue;
+            }
+
+            var d = Between(lower, candidate, bestDistance);
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>The distance between two strings, or any value ≥ <paramref name="limit"/> once it is known to exceed it.</summary>
     public static int Between(string a, string b, int limit = int.MaxValue)
     {

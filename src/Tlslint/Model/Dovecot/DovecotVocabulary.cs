@@ -148,25 +148,6 @@ public static class DovecotVocabulary
     }
 
     /// <summary>The closest name this release knows, for typos such as <c>ssl_prefer_server_cipher</c>.</summary>
-    public static string? Suggest(string name, ProductVersion version)
-    {
-        string? best = null;
-        var bestDistance = Math.Max(2, name.Length / 6) + 1;
-        foreach (var candidate in Names.Keys)
-        {
-            if (Math.Abs(candidate.Length - name.Length) >= bestDistance || !IsKnown(candidate, version))
-            {
-                continue;
-            }
-
-            var d = EditDistance.Between(name.ToLowerInvariant(), candidate, bestDistance);
-            if (d < bestDistance)
-            {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-
-        return best;
-    }
+    public static string? Suggest(string name, ProductVersion version) =>
+        EditDistance.Nearest(name, Names.Keys.Where(candidate => IsKnown(candidate, version)));
 }

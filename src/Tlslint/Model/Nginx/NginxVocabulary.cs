@@ -163,27 +163,8 @@ public static class NginxVocabulary
     }
 
     /// <summary>The closest known name, for typos such as <c>ssl_prefer_server_cipher</c>.</summary>
-    public static string? Suggest(string name)
-    {
-        string? best = null;
-        var bestDistance = Math.Max(2, name.Length / 6) + 1;
-        foreach (var candidate in AllNames.Value)
-        {
-            if (Math.Abs(candidate.Length - name.Length) >= bestDistance)
-            {
-                continue;
-            }
-
-            var d = EditDistance.Between(name.ToLowerInvariant(), candidate, bestDistance);
-            if (d < bestDistance)
-            {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-
-        return best;
-    }
+    public static string? Suggest(string name) =>
+        EditDistance.Nearest(name, AllNames.Value);
 
     private static NginxDirectiveInfo Flag(ProductVersion? since = null) => new(1, 1, since, Repetition.Rejected, IsFlag: true);
 

@@ -91,27 +91,8 @@ public static class PostfixVocabulary
     }
 
     /// <summary>The closest known name (small edit distance), for typos such as <c>smtpd_tls_mandatory_protocol</c>.</summary>
-    public static string? Suggest(string name, ProductVersion version)
-    {
-        string? best = null;
-        var bestDistance = Math.Max(2, name.Length / 6) + 1;
-        foreach (var candidate in Names.Value.Keys)
-        {
-            if (Math.Abs(candidate.Length - name.Length) >= bestDistance || !IsKnown(candidate, version))
-            {
-                continue;
-            }
-
-            var d = EditDistance.Between(name.ToLowerInvariant(), candidate, bestDistance);
-            if (d < bestDistance)
-            {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-
-        return best;
-    }
+    public static string? Suggest(string name, ProductVersion version) =>
+        EditDistance.Nearest(name, Names.Value.Keys.Where(candidate => IsKnown(candidate, version)));
 
     private static bool IsLegacyBoolean(string name) =>
         name.EndsWith("_use_tls", StringComparison.Ordinal) || name.EndsWith("_enforce_tls", StringComparison.Ordinal);
