@@ -6,16 +6,7 @@ namespace Tlslint.Tests.Cli;
 /// <summary><c>tlslint ciphers</c>: text, JSON, <c>--stdin</c> vector lines, options and exit codes.</summary>
 public sealed class CiphersCommandTests
 {
-    private sealed record Outcome(int Code, string Out, string Err);
-
-    private static Outcome Run(string? stdin, params string[] args)
-    {
-        using var input = new StringReader(stdin ?? string.Empty);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CommandLine.Run(args, input, stdout, stderr);
-        return new Outcome(code, stdout.ToString(), stderr.ToString());
-    }
+    private static CliOutcome Run(string? stdin, params string[] args) => CliOutcome.RunWithInput(stdin, args);
 
     [Test]
     public void Text_lists_suites_like_openssl_and_explains_mistakes()

@@ -46,8 +46,6 @@ public sealed class CommandLineTests
     [TearDown]
     public void DeleteTree() => _tree.Dispose();
 
-    private sealed record Outcome(int Code, string Out, string Err);
-
     /// <summary>The certificate and key <see cref="Clean"/> names, from the test material, as a server keeps them.</summary>
     private void WriteMailCertificate()
     {
@@ -61,23 +59,17 @@ public sealed class CommandLineTests
         }
     }
 
-    private static Outcome Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CommandLine.Run(args, stdout, stderr);
-        return new Outcome(code, stdout.ToString(), stderr.ToString());
-    }
+    private static CliOutcome Run(params string[] args) => CliOutcome.Run(args);
 
     /// <summary>Runs with a deadline, for inputs that could make a careless implementation hang.</summary>
-    private static Outcome RunWithin(TimeSpan limit, params string[] args)
+    private static CliOutcome RunWithin(TimeSpan limit, params string[] args)
     {
         var task = Task.Run(() => Run(args));
         Assert.That(task.Wait(limit), Is.True, $"tlslint {string.Join(' ', args)} did not finish within {limit}");
         return task.Result;
     }
 
-    private static JsonDocument Json(Outcome outcome)
+    private static JsonDocument Json(CliOutcome outcome)
     {
         Assert.That(outcome.Out.TrimStart(), Does.StartWith("{"), outcome.Err);
         return JsonDocument.Parse(outcome.Out);

@@ -110,11 +110,5 @@ public sealed class EverydayUseTests
         Assert.That(slow.ToString(), Does.Contain("3/12 configuration trees linted").And.EndWith("\r\u001b[K"));
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CommandLine.Run([.. args, "--no-config"], stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static CliOutcome Run(params string[] args) => CliOutcome.Run([.. args, "--no-config"]);
 }

@@ -130,26 +130,9 @@ public sealed class ProjectConfigTests
         Assert.That(Findings(r).Select(f => f.File), Has.None.StartsWith("old/"), r.Err);
     }
 
-    private sealed record Outcome(int Code, string Out, string Err);
-
     private sealed record F(string Rule, string Level, string File);
 
-    private Outcome Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var previous = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = _tree.Root;
-        try
-        {
-            var code = CommandLine.Run(args, stdout, stderr);
-            return new Outcome(code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
-    }
+    private CliOutcome Run(params string[] args) => CliOutcome.RunIn(_tree.Root, args);
 
     /// <summary>The rules reported when run with these arguments (as JSON).</summary>
     private List<string> RuleIds(params string[] args)
@@ -159,7 +142,7 @@ public sealed class ProjectConfigTests
         return Findings(r).Select(f => f.Rule).Distinct().ToList();
     }
 
-    private static List<F> Findings(Outcome r)
+    private static List<F> Findings(CliOutcome r)
     {
         using var doc = JsonDocument.Parse(r.Out);
         return doc.RootElement.GetProperty("findings").EnumerateArray()
@@ -167,7 +150,7 @@ public sealed class ProjectConfigTests
             .ToList();
     }
 
-    private static Dictionary<string, string> Assumptions(Outcome r)
+    private static Dictionary<string, string> Assumptions(CliOutcome r)
     {
         using var doc = JsonDocument.Parse(r.Out);
         return doc.RootElement.GetProperty("assumptions").EnumerateObject()

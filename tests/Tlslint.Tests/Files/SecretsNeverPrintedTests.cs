@@ -132,9 +132,7 @@ public sealed class SecretsNeverPrintedTests
 
     private static string Run(params string[] args)
     {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        CommandLine.Run(args, stdout, stderr);
-        return stdout + stderr.ToString();
+        var outcome = CliOutcome.Run(args);
+        return outcome.Out + outcome.Err;
     }
 }

@@ -77,11 +77,5 @@ public sealed class BaselineTests
         Assert.That(r.Err, Does.Contain("not a tlslint baseline"));
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CommandLine.Run([.. args, "--no-config"], stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static CliOutcome Run(params string[] args) => CliOutcome.Run([.. args, "--no-config"]);
 }

@@ -166,11 +166,5 @@ public sealed class SuppressionTests
         Assert.That(doc.RootElement.GetProperty("summary").GetProperty("suppressed").GetInt32(), Is.EqualTo(findings.Count));
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static CliOutcome Run(params string[] args) => CliOutcome.Run(args);
 }

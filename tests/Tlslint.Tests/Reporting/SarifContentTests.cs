@@ -134,18 +134,7 @@ public sealed class SarifContentTests
 
     private (int Code, string Output) Run(params string[] args)
     {
-        var previous = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = _tree.Root;
-        try
-        {
-            using var stdout = new StringWriter();
-            using var stderr = new StringWriter();
-            var code = CommandLine.Run([".", "--no-config", .. args], stdout, stderr);
-            return (code, stdout + stderr.ToString());
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
+        var outcome = CliOutcome.RunIn(_tree.Root, [".", "--no-config", .. args]);
+        return (outcome.Code, outcome.Out + outcome.Err);
     }
 }
