@@ -52,7 +52,7 @@ public static class Linter
 
         void Lint(int i)
         {
-            var tree = Load(discovered[i], request);
+            var tree = Load(discovered[i], request, files.Files);
             trees[i] = tree = tree with { Suppressions = SuppressionReader.Read(tree) };
             var found = Relevel(Check(tree, rules, request.Assumptions, files), request.LevelOverrides);
             (findings[i], suppressed[i]) = SuppressionFilter.Apply(tree, found, rules, request.ReportUnusedSuppressions);
@@ -169,7 +169,7 @@ public static class Linter
         return result;
     }
 
-    private static ConfigTree Load(DiscoveredTree tree, LintRequest request)
+    private static ConfigTree Load(DiscoveredTree tree, LintRequest request, Files.TlsFileStore files)
     {
         string Display(string path)
         {
@@ -190,7 +190,9 @@ public static class Linter
             loaded = loaded with { OpenSslConfig = system, Diagnostics = [.. loaded.Diagnostics, .. diagnostics] };
         }
 
-        return EffectiveTlsResolver.Attach(loaded, request.Assumptions);
+        // The certificates' key types decide which suites a server can negotiate: read them through the run's store,
+        // which the certificate rules use afterwards, so each file is read once.
+        return EffectiveTlsResolver.Attach(loaded, request.Assumptions, files);
     }
 
     private readonly record struct SourceLocationKey(string Path, Text.TextRange? Range);

@@ -1,4 +1,5 @@
 using Tlslint.Analysis;
+using Tlslint.Files;
 using Tlslint.Tls;
 using Tlslint.Tls.OpenSsl;
 
@@ -6,12 +7,19 @@ namespace Tlslint.Model;
 
 /// <summary>
 /// Computes <see cref="TlsEndpoint.Effective"/> for every endpoint of a tree from the fields every product fills
-/// (<see cref="TlsEndpoint.Ciphers"/>, <see cref="TlsEndpoint.Tls13Ciphers"/>, <see cref="TlsEndpoint.Protocols"/>),
-/// the assumptions and the system <c>openssl.cnf</c>: one place for what OpenSSL does with what the product hands it.
+/// (<see cref="TlsEndpoint.Ciphers"/>, <see cref="TlsEndpoint.Tls13Ciphers"/>, <see cref="TlsEndpoint.Protocols"/>,
+/// the certificates, <see cref="TlsEndpoint.Dhe"/>, <see cref="TlsEndpoint.OwnProtocolBounds"/>), the assumptions and the
+/// system <c>openssl.cnf</c>: one place for what OpenSSL does with what the product hands it.
 /// </summary>
 public static class EffectiveTlsResolver
 {
-    public static ConfigTree Attach(ConfigTree tree, Assumptions assumptions)
+    /// <param name="tree">The loaded tree.</param>
+    /// <param name="assumptions">Versions and OpenSSL build assumed.</param>
+    /// <param name="files">
+    /// The run's file store: certificates are read through it (once per path for the whole run) to learn the key types a
+    /// server serves. Without it suites are not filtered by key type.
+    /// </param>
+    public static ConfigTree Attach(ConfigTree tree, Assumptions assumptions, TlsFileStore? files = null)
     {
         if (tree.Endpoints.Count == 0)
         {
@@ -20,16 +28,18 @@ public static class EffectiveTlsResolver
 
         var cache = new Dictionary<(string, string?, int?), (CipherListResult, CipherListResult)>();
         var endpoints = tree.Endpoints
-            .Select(e => e with { Effective = Compute(e, assumptions, tree.OpenSslConfig, cache) })
+            .Select(e => e with { Effective = Compute(e, assumptions, tree.OpenSslConfig, cache, tree, files) })
             .ToList();
         return tree with { Endpoints = endpoints };
     }
 
-    public static EffectiveTls Compute(TlsEndpoint endpoint, Assumptions assumptions, OpenSslSystemConfig? system) =>
-        Compute(endpoint, assumptions, system, []);
+    /// <summary>The effective surface of one endpoint; certificates are read only when <paramref name="tree"/> and <paramref name="files"/> are given.</summary>
+    public static EffectiveTls Compute(TlsEndpoint endpoint, Assumptions assumptions, OpenSslSystemConfig? system,
+        ConfigTree? tree = null, TlsFileStore? files = null) =>
+        Compute(endpoint, assumptions, system, [], tree, files);
 
     private static EffectiveTls Compute(TlsEndpoint endpoint, Assumptions assumptions, OpenSslSystemConfig? system,
-        Dictionary<(string, string?, int?), (CipherListResult, CipherListResult)> cache)
+        Dictionary<(string, string?, int?), (CipherListResult, CipherListResult)> cache, ConfigTree? tree, TlsFileStore? files)
     {
         var build = assumptions.Build;
         var selection = endpoint.Ciphers.Value;
@@ -53,9 +63,12 @@ public static class EffectiveTlsResolver
         }
 
         var rejection = selection.Rejection ?? Rejection(ciphers);
-        var negotiable = rejection is null ? ciphers.Supported() : [];
+        var allowed = rejection is null ? ciphers.Supported() : [];
+        var served = endpoint.Role == EndpointRole.Server ? ServedKeys.Of(endpoint, tree, files) : ServedKeys.NotApplicable;
+        var (negotiable, dropped) = rejection is null ? Filter(endpoint, allowed, served) : ([], []);
         var configured = endpoint.Protocols.Value.IsValid ? endpoint.Protocols.Value.Enabled : TlsVersionSet.Empty;
-        var limits = Limits(configured, system, rejection, ciphers.SecurityLevel, negotiable, build);
+        var bounds = endpoint.OwnProtocolBounds;
+        var limits = Limits(configured, system, bounds, rejection, ciphers.SecurityLevel, negotiable, allowed, dropped, build);
         var effective = limits.Aggregate(configured, (set, l) => set.Without(l.Version));
         return new EffectiveTls
         {
@@ -69,12 +82,24 @@ public static class EffectiveTlsResolver
             SecurityLevelOrigin = origin,
             SecurityLevelReason = reason,
             Negotiable = negotiable,
+            AllowedAtLevel = allowed,
+            ServedKeys = served.Keys,
+            KeyTypesUnknown = served.Unknown,
+            Dropped = dropped,
+            IgnoredSystemSettings = Ignored(endpoint, system),
             ConfiguredProtocols = configured,
             Protocols = effective,
             Limits = limits,
             Rejection = rejection,
+            NotModelled = NotModelled(assumptions),
         };
     }
+
+    /// <summary>The engine is OpenSSL 3.0's; anything older differs in security levels, default lists and protocol limits.</summary>
+    private static string? NotModelled(Assumptions assumptions) =>
+        assumptions.OpenSsl.Version.Major >= 3
+            ? null
+            : $"tlslint models OpenSSL 3.0 only; these lists and limits are what OpenSSL 3.0 ({assumptions.Build.Name}) would do, not the assumed OpenSSL {assumptions.OpenSsl.Version}";
 
     /// <summary>The level a context has when the product applies its string: its own, else the system configuration's, else the library's.</summary>
     private static (int Level, SecurityLevelOrigin Origin, string Reason) LevelBeforeString(CipherSelection selection,
@@ -107,11 +132,114 @@ public static class EffectiveTlsResolver
         return r.Tls13Error != CipherListError.None ? $"OpenSSL rejects the TLS 1.3 list `{r.Tls13String}` (no cipher match)" : null;
     }
 
-    private static List<ProtocolLimit> Limits(TlsVersionSet configured, OpenSslSystemConfig? system, string? rejection,
-        int level, IReadOnlyList<CipherSuite> negotiable, OpenSslBuild build)
+    /// <summary>
+    /// What a server context can really pick from the allowed suites (OpenSSL's <c>ssl_set_masks</c>): an
+    /// authentication its certificates provide (anonymous suites need none; TLS 1.3 needs some certificate whose key
+    /// can sign there), and DHE only with DH parameters.
+    /// </summary>
+    private static (IReadOnlyList<CipherSuite>, IReadOnlyList<SuiteFilter>) Filter(TlsEndpoint endpoint,
+        IReadOnlyList<CipherSuite> allowed, ServedKeys.Result served)
     {
-        var min = ParseVersion(system?.MinProtocol);
-        var max = ParseVersion(system?.MaxProtocol);
+        var dropped = new List<SuiteFilter>();
+        var left = allowed;
+        if (served.Authentications is { } auth)
+        {
+            foreach (var group in left.Where(s => !Usable(s, auth, served.SignsTls13)).GroupBy(s => Needs(s, served)))
+            {
+                dropped.Add(new SuiteFilter(group.Key, group.ToList()));
+            }
+
+            left = left.Where(s => Usable(s, auth, served.SignsTls13)).ToList();
+        }
+
+        if (endpoint.Role == EndpointRole.Server && endpoint.Dhe is { Value.Available: false } dhe)
+        {
+            var noDh = left.Where(s => !s.IsTls13 && (s.KeyExchange & KeyExchange.Dhe) != 0).ToList();
+            if (noDh.Count > 0)
+            {
+                dropped.Add(new SuiteFilter(dhe.Value.Reason, noDh));
+                left = left.Except(noDh).ToList();
+            }
+        }
+
+        return (left, dropped);
+    }
+
+    private static bool Usable(CipherSuite s, Authentication served, bool signsTls13) =>
+        s.IsTls13 ? signsTls13 : s.Authentication == Authentication.Null || (s.Authentication & served) != 0;
+
+    /// <summary>Why a suite the certificates cannot serve is dropped, as a clause.</summary>
+    private static string Needs(CipherSuite s, ServedKeys.Result served)
+    {
+        if (served.AnonymousOnly is { } none)
+        {
+            return s.IsTls13
+                ? $"`{none}` serves no certificate, and TLS 1.3 has no anonymous suites"
+                : $"`{none}` serves no certificate, so only anonymous suites remain";
+        }
+
+        var have = served.Describe();
+        if (s.IsTls13)
+        {
+            return $"TLS 1.3 needs an RSA, ECDSA or EdDSA certificate and the endpoint serves {have}";
+        }
+
+        var need = s.Authentication switch
+        {
+            Authentication.Rsa => "an RSA certificate",
+            Authentication.Ecdsa => "an ECDSA (or EdDSA) certificate",
+            Authentication.Dss => "a DSA certificate",
+            _ => $"a certificate for {s.Authentication}",
+        };
+        return $"they need {need} and the endpoint serves {have}";
+    }
+
+    /// <summary>System commands the product replaces on its own contexts.</summary>
+    private static List<IgnoredSystemSetting> Ignored(TlsEndpoint endpoint, OpenSslSystemConfig? system)
+    {
+        var ignored = new List<IgnoredSystemSetting>();
+        if (system is null)
+        {
+            return ignored;
+        }
+
+        void Add(Setting<string>? s, string command, string why)
+        {
+            if (s is not null)
+            {
+                ignored.Add(new IgnoredSystemSetting($"{command} = {s.Value}", s.Location.ToString(), why));
+            }
+        }
+
+        if (endpoint.OwnProtocolBounds is { } bounds)
+        {
+            if (bounds.SetsMinimum)
+            {
+                Add(system.MinProtocol, "MinProtocol", bounds.How);
+            }
+
+            if (bounds.SetsMaximum)
+            {
+                Add(system.MaxProtocol, "MaxProtocol", bounds.How);
+            }
+        }
+
+        // Every product hands OpenSSL a cipher list of its own, which replaces the system list (an @SECLEVEL in it stays).
+        Add(system.CipherString, "CipherString", $"the server sets its own list (`{endpoint.Ciphers.Name}`); only an `@SECLEVEL` in it stays");
+        if (endpoint.Tls13Ciphers is { } own)
+        {
+            Add(system.Ciphersuites, "Ciphersuites", $"the server sets its own TLS 1.3 list (`{own.Name}`)");
+        }
+
+        return ignored;
+    }
+
+    private static List<ProtocolLimit> Limits(TlsVersionSet configured, OpenSslSystemConfig? system, ProtocolBounds? bounds,
+        string? rejection, int level, IReadOnlyList<CipherSuite> negotiable, IReadOnlyList<CipherSuite> allowed,
+        IReadOnlyList<SuiteFilter> dropped, OpenSslBuild build)
+    {
+        var min = bounds is { SetsMinimum: true } ? null : ParseVersion(system?.MinProtocol);
+        var max = bounds is { SetsMaximum: true } ? null : ParseVersion(system?.MaxProtocol);
         var limits = new List<ProtocolLimit>();
         foreach (var v in configured.Versions)
         {
@@ -124,8 +252,7 @@ public static class EffectiveTlsResolver
                 _ when rejection is not null => rejection,
                 _ when !SecurityLevels.AllowsVersion(v, level) =>
                     $"OpenSSL 3.0 at security level {level} refuses {v.Name()} handshakes (their SHA-1/MD5 signatures are below level 1)",
-                TlsVersion.TlsV1_3 when !negotiable.Any(s => s.IsTls13) => "no TLS 1.3 suite is left to negotiate",
-                _ when v != TlsVersion.TlsV1_3 && !negotiable.Any(s => Covers(s, v)) => $"no suite of the cipher list can be used with {v.Name()}",
+                _ when !negotiable.Any(s => Covers(s, v)) => NoSuiteLeft(v, allowed, dropped),
                 _ => null,
             };
             if (reason is not null)
@@ -137,12 +264,30 @@ public static class EffectiveTlsResolver
         return limits;
     }
 
+    /// <summary>Why no suite is left for a version: the list has none, or the endpoint's certificates or DH parameters rule them out.</summary>
+    private static string NoSuiteLeft(TlsVersion v, IReadOnlyList<CipherSuite> allowed, IReadOnlyList<SuiteFilter> dropped)
+    {
+        if (allowed.Any(s => Covers(s, v)) && dropped.FirstOrDefault(f => f.Removed.Any(s => Covers(s, v))) is { } filter)
+        {
+            return v == TlsVersion.TlsV1_3
+                ? $"no TLS 1.3 suite can be negotiated: {filter.Reason}"
+                : $"no suite of the cipher list for {v.Name()} can be negotiated: {filter.Reason}";
+        }
+
+        return v == TlsVersion.TlsV1_3 ? "no TLS 1.3 suite is left to negotiate" : $"no suite of the cipher list can be used with {v.Name()}";
+    }
+
     private static bool Covers(CipherSuite s, TlsVersion v)
     {
+        if (v == TlsVersion.TlsV1_3)
+        {
+            return s.IsTls13;
+        }
+
         var n = ProtocolNumbers.FromVersion(v);
         return !s.IsTls13 && s.MinTls <= n && s.MaxTls >= n;
     }
 
-    private static TlsVersion? ParseVersion(Model.Setting<string>? setting) =>
+    private static TlsVersion? ParseVersion(Setting<string>? setting) =>
         setting is not null && TlsVersionExtensions.TryParseName(setting.Value.Trim(), out var v) ? v : null;
 }

@@ -71,6 +71,18 @@ public sealed record TlsEndpoint
     /// <summary>DH size asked for without a file (Dovecot 2.2 <c>ssl_dh_parameters_length</c>).</summary>
     public Setting<int>? DhParameterLength { get; init; }
 
+    /// <summary>
+    /// Server: whether the product gives OpenSSL DH parameters (a file, its own built-in group, automatic ones), so that
+    /// DHE suites can be negotiated; null when the product does not say (DHE suites are then left in).
+    /// </summary>
+    public Setting<DheSupport>? Dhe { get; init; }
+
+    /// <summary>
+    /// The protocol bounds the product sets on its contexts itself, replacing a system <c>openssl.cnf</c>
+    /// <c>MinProtocol</c>/<c>MaxProtocol</c>; null when it leaves OpenSSL's bounds alone (the system's then apply).
+    /// </summary>
+    public ProtocolBounds? OwnProtocolBounds { get; init; }
+
     /// <summary>TLS 1.3 suites handed to the library (OpenSSL <c>Ciphersuites</c>), when the configuration sets them.</summary>
     public Setting<string>? Tls13Ciphers { get; init; }
 

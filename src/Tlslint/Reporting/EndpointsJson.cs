@@ -46,7 +46,37 @@ internal sealed record EffectiveJson(
     IReadOnlyList<string> Tls13Suites,
     IReadOnlyList<string> ConfiguredCiphers,
     IReadOnlyList<string> NegotiableSuites,
-    IReadOnlyList<string> IntentCiphers);
+    IReadOnlyList<string> IntentCiphers)
+{
+    /// <summary>Suites the security level allows, before the server's certificates and DH parameters are considered.</summary>
+    public IReadOnlyList<string> AllowedAtLevel { get; init; } = [];
+
+    /// <summary>The key of each certificate the server serves (empty for a client).</summary>
+    public IReadOnlyList<ServedKeyJson> CertificateKeys { get; init; } = [];
+
+    /// <summary>Why suites were not filtered by key type; null when they were.</summary>
+    public string? KeyTypesUnknown { get; init; }
+
+    /// <summary>Whether the server can do DHE, when the product says (null: not known, DHE suites left in).</summary>
+    public bool? DheAvailable { get; init; }
+
+    public string? DheReason { get; init; }
+
+    /// <summary>Suites allowed at the level that the endpoint cannot negotiate, by reason.</summary>
+    public IReadOnlyList<DroppedSuitesJson> DroppedSuites { get; init; } = [];
+
+    /// <summary>System openssl.cnf commands the product replaces.</summary>
+    public IReadOnlyList<IgnoredSystemSettingJson> IgnoredSystemSettings { get; init; } = [];
+
+    /// <summary>Set when the assumed OpenSSL is not the 3.0 the engine models: the lists are OpenSSL 3.0's.</summary>
+    public string? NotModelled { get; init; }
+}
+
+internal sealed record ServedKeyJson(string Kind, string File, string Setting, string? KeyType, string? Algorithm, int? Bits, string? Problem);
+
+internal sealed record DroppedSuitesJson(string Reason, IReadOnlyList<string> Suites);
+
+internal sealed record IgnoredSystemSettingJson(string Command, string Location, string Reason);
 
 internal sealed record ProtocolLimitJson(string Version, string Reason);
 

@@ -34,7 +34,7 @@ public sealed class EndpointsWriter(bool json) : IReportWriter
             Line(output, "ciphers", e.Ciphers.Value.CipherString, e.Ciphers);
             if (e.Effective is { } eff)
             {
-                Effective(output, eff);
+                Effective(output, e, eff);
             }
 
             Line(output, "server order", e.ServerCipherPreference.Value ? "yes" : "no", e.ServerCipherPreference);
@@ -84,12 +84,40 @@ public sealed class EndpointsWriter(bool json) : IReportWriter
         }
     }
 
-    private static void Effective(TextWriter output, EffectiveTls eff)
+    private static void Effective(TextWriter output, TlsEndpoint e, EffectiveTls eff)
     {
         output.WriteLine($"  {"effective",-16} {eff.Protocols}   [OpenSSL {eff.Build.Name}, security level {eff.SecurityLevel}: {eff.SecurityLevelReason}]");
+        if (eff.NotModelled is { } notModelled)
+        {
+            output.WriteLine($"  {"NOT MODELLED",-16} {notModelled}");
+        }
+
         foreach (var limit in eff.Limits)
         {
             output.WriteLine($"  {string.Empty,-16} not {limit.Version.Name()}: {limit.Reason}");
+        }
+
+        foreach (var ignored in eff.IgnoredSystemSettings)
+        {
+            output.WriteLine($"  {"openssl.cnf",-16} `{ignored.Command}` ({ignored.Location}) does not apply: {ignored.Reason}");
+        }
+
+        if (e.Role == EndpointRole.Server)
+        {
+            var keys = string.Join(", ", eff.ServedKeys.Select(k => $"{k.Key?.Describe() ?? "unknown"} ({k.Kind})"));
+            if (eff.KeyTypesUnknown is { } unknown)
+            {
+                output.WriteLine($"  {"cert key types",-16} {(keys.Length > 0 ? keys + "; " : string.Empty)}not filtered: {unknown}");
+            }
+            else if (keys.Length > 0)
+            {
+                output.WriteLine($"  {"cert key types",-16} {keys}");
+            }
+
+            if (e.Dhe is { } dhe)
+            {
+                output.WriteLine($"  {"DHE",-16} {(dhe.Value.Available ? "yes" : "no")}: {dhe.Value.Reason}");
+            }
         }
 
         if (eff.Rejection is { } rejection)
@@ -98,10 +126,15 @@ public sealed class EndpointsWriter(bool json) : IReportWriter
             return;
         }
 
-        var tls13 = eff.Ciphers.Tls13;
-        output.WriteLine($"  {"TLS 1.3 suites",-16} {(tls13.Count == 0 ? "(none)" : string.Join(" ", tls13))}{(eff.Tls13List is null ? "   [library default]" : string.Empty)}");
+        var tls13 = eff.Negotiable.Where(s => s.IsTls13).ToList();
+        var listed = eff.Ciphers.Tls13.Count == tls13.Count ? string.Empty : $"   [{eff.Ciphers.Tls13.Count} in the list]";
+        output.WriteLine($"  {"TLS 1.3 suites",-16} {(tls13.Count == 0 ? "(none)" : string.Join(" ", tls13))}{(eff.Tls13List is null ? "   [library default]" : string.Empty)}{listed}");
         var tls12 = eff.Negotiable.Where(s => !s.IsTls13).ToList();
         output.WriteLine($"  {"TLS 1.2- suites",-16} {eff.Ciphers.Ciphers.Count} in the list, {tls12.Count} negotiable: {string.Join(" ", tls12)}");
+        foreach (var filter in eff.Dropped)
+        {
+            output.WriteLine($"  {"dropped",-16} {filter.Removed.Count} suite{(filter.Removed.Count == 1 ? string.Empty : "s")} ({string.Join(" ", filter.Removed.Take(3))}{(filter.Removed.Count > 3 ? " …" : string.Empty)}): {filter.Reason}");
+        }
     }
 
     private static void Line<T>(TextWriter output, string label, string value, Setting<T> s)
@@ -132,10 +165,14 @@ public sealed class EndpointsWriter(bool json) : IReportWriter
         e.AuthBeforeTls is null ? null : ToJson(e.AuthBeforeTls, b => b ? "yes" : "no"),
         e.Settings.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => Redacted(e, kv.Value)))
     {
-        Effective = e.Effective is { } eff ? ToJson(eff) : null,
+        Effective = e.Effective is { } eff ? ToJson(eff) with
+        {
+            DheAvailable = e.Role == EndpointRole.Server ? e.Dhe?.Value.Available : null,
+            DheReason = e.Role == EndpointRole.Server ? e.Dhe?.Value.Reason : null,
+        } : null,
     };
 
-    private static EffectiveJson ToJson(EffectiveTls eff) => new(
+    private static EffectiveJson ToJson(EffectiveTls eff) => new EffectiveJson(
         eff.Build.Name,
         eff.SecurityLevel,
         JsonNamingPolicy.KebabCaseLower.ConvertName(eff.SecurityLevelOrigin.ToString()),
@@ -148,7 +185,16 @@ public sealed class EndpointsWriter(bool json) : IReportWriter
         eff.Ciphers.Tls13.Select(s => s.Name).ToList(),
         eff.Ciphers.Ciphers.Select(s => s.Name).ToList(),
         eff.Negotiable.Select(s => s.Name).ToList(),
-        eff.Intent.All.Select(s => s.Name).ToList());
+        eff.Intent.All.Select(s => s.Name).ToList())
+    {
+        AllowedAtLevel = eff.AllowedAtLevel.Select(s => s.Name).ToList(),
+        CertificateKeys = eff.ServedKeys.Select(k => new ServedKeyJson(k.Kind, k.File, k.Setting, k.Key?.Describe(),
+            k.Key is null ? null : JsonNamingPolicy.KebabCaseLower.ConvertName(k.Key.Algorithm.ToString()), k.Key?.Bits, k.Problem)).ToList(),
+        KeyTypesUnknown = eff.KeyTypesUnknown,
+        DroppedSuites = eff.Dropped.Select(d => new DroppedSuitesJson(d.Reason, d.Removed.Select(s => s.Name).ToList())).ToList(),
+        IgnoredSystemSettings = eff.IgnoredSystemSettings.Select(i => new IgnoredSystemSettingJson(i.Command, i.Location, i.Reason)).ToList(),
+        NotModelled = eff.NotModelled,
+    };
 
     /// <summary>
     /// A string setting as JSON, with secrets left out: a passphrase written in the configuration (Dovecot

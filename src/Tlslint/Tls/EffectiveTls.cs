@@ -34,8 +34,35 @@ public sealed record EffectiveTls
     /// <summary>Who set the level, for messages ("Postfix sets level 0 on its TLS contexts").</summary>
     public required string SecurityLevelReason { get; init; }
 
-    /// <summary>Suites a handshake can use, in preference order: allowed at the level, no PSK/SRP; empty when TLS cannot be set up.</summary>
+    /// <summary>
+    /// Suites a handshake can use, in preference order: allowed at the level, no PSK/SRP, and (on a server) usable with
+    /// the key types of the certificates it serves and its DH parameters; empty when TLS cannot be set up.
+    /// </summary>
     public required IReadOnlyList<CipherSuite> Negotiable { get; init; }
+
+    /// <summary>Suites allowed at the level (no PSK/SRP), before the endpoint's certificates and DH parameters are considered.</summary>
+    public IReadOnlyList<CipherSuite> AllowedAtLevel { get; init; } = [];
+
+    /// <summary>The key of each certificate the server serves, in configuration order (empty for a client or when none is configured).</summary>
+    public IReadOnlyList<ServedKey> ServedKeys { get; init; } = [];
+
+    /// <summary>
+    /// Why suites were not filtered by certificate key type (a certificate that cannot be read, none configured …);
+    /// null when they were, or on a client.
+    /// </summary>
+    public string? KeyTypesUnknown { get; init; }
+
+    /// <summary>Suites allowed at the level that the endpoint still cannot negotiate, grouped by reason.</summary>
+    public IReadOnlyList<SuiteFilter> Dropped { get; init; } = [];
+
+    /// <summary>System <c>openssl.cnf</c> commands the product replaces, so that they do not apply here.</summary>
+    public IReadOnlyList<IgnoredSystemSetting> IgnoredSystemSettings { get; init; } = [];
+
+    /// <summary>
+    /// Set when the assumed OpenSSL is not the one the engine models (3.0): the lists and limits are then what OpenSSL
+    /// 3.0 would do, not what the assumed library does; says so in words.
+    /// </summary>
+    public string? NotModelled { get; init; }
 
     /// <summary>The versions the configuration enables.</summary>
     public required TlsVersionSet ConfiguredProtocols { get; init; }

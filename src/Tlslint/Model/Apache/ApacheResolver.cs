@@ -106,6 +106,7 @@ public static class ApacheResolver
         var staplingCache = server.LastOrDefault(d => d.Is("SSLStaplingCache"));
         var ticketKey = view.Find("SSLSessionTicketKeyFile").Directive;
         var tickets = view.Flag("SSLSessionTickets", true);
+        var dhCommand = LastCommand(view, commands, "DHParameters");
         return new TlsEndpoint
         {
             Name = name,
@@ -130,7 +131,11 @@ public static class ApacheResolver
             Tls13Ciphers = Tls13Ciphers(view, commands),
             Curves = LastCommand(view, commands, "Curves", "Groups", "ECDHParameters"),
             // Without the OpenSSL command, mod_ssl looks for DH parameters appended to the first certificate file.
-            DhParameters = LastCommand(view, commands, "DHParameters") ?? certificates.FirstOrDefault()?.Certificate,
+            DhParameters = dhCommand ?? certificates.FirstOrDefault()?.Certificate,
+            Dhe = dhCommand is not null
+                ? dhCommand.Map(_ => new DheSupport(true, "mod_ssl loads DH parameters from `SSLOpenSSLConfCmd DHParameters`"))
+                : mode.Map(_ => new DheSupport(true, "mod_ssl uses DH parameters appended to the certificate file, or else automatic ones")),
+            OwnProtocolBounds = OwnBounds(SslProtocol),
             Hsts = Hsts(view),
             OcspStapling = stapling,
             OcspStaplingMissing = stapling.Value && staplingCache is null
@@ -139,6 +144,13 @@ public static class ApacheResolver
             Settings = new Dictionary<string, Setting<string>>(view.Used),
         };
     }
+
+    /// <summary>
+    /// With OpenSSL 1.1 and later mod_ssl turns the protocol set into a floor and a ceiling and sets both on every
+    /// context (ssl_init_ctx_protocol), so a system <c>openssl.cnf</c> MinProtocol/MaxProtocol never applies.
+    /// </summary>
+    private static ProtocolBounds OwnBounds(string directive) =>
+        new(true, true, $"mod_ssl sets both bounds from `{directive}` on every context");
 
     private static TlsEndpoint Client(ApacheView view, string name, Setting<bool> engine, ProductVersion httpd, ProductVersion openSsl)
     {
@@ -158,6 +170,7 @@ public static class ApacheResolver
             Anchor = engine.Location,
             Mode = engine.Map(_ => TlsMode.Implicit),
             Protocols = Protocols(view, "SSLProxyProtocol", [], httpd, openSsl),
+            OwnProtocolBounds = OwnBounds("SSLProxyProtocol"),
             Ciphers = Ciphers(view, "SSLProxyCipherSuite", [], httpd),
             ServerCipherPreference = new Setting<bool>(false, SettingOrigin.Default, engine.Location, "SSLHonorCipherOrder", "off", httpd),
             VerifyPeer = verify.Map(_ => level is "require" or "optional"),

@@ -348,10 +348,31 @@ public static class DovecotResolver
             CaFiles = CaFiles(ctx, config.Version, protocol),
             DhParameters = dh.Value.Trim().Length > 0 ? dh : null,
             DhParameterLength = DhLength(ctx, v, problems),
+            Dhe = dh.Map(value => Dhe(value, dh.Name, v)),
+            OwnProtocolBounds = DovecotVersions.HasMinProtocol(v)
+                ? new ProtocolBounds(true, false, $"Dovecot {v} sets the minimum from `{protocols.Name}` on every context and leaves the maximum to OpenSSL")
+                : null,
             PrivateKeyPassword = protocol is null ? null : LiteralPassword(ctx),
             Compression = options.Map(_ => Compresses(flags, v, problems.OpenSsl)),
             SessionTickets = options.Map(_ => !flags.Contains("no_ticket")),
         };
+    }
+
+    /// <summary>
+    /// 2.3 and later load DH parameters only from <c>ssl_dh</c>; without it the DH callback they install returns
+    /// nothing, so OpenSSL picks a DHE suite for a client that prefers one and the handshake then fails. 2.2 generates
+    /// parameters itself.
+    /// </summary>
+    private static DheSupport Dhe(string value, string name, ProductVersion version)
+    {
+        if (!DovecotVersions.HasMinProtocol(version))
+        {
+            return new DheSupport(true, $"Dovecot {version} generates DH parameters itself");
+        }
+
+        return value.Trim().Length > 0
+            ? new DheSupport(true, $"Dovecot loads DH parameters from `{name}`")
+            : new DheSupport(false, $"Dovecot {version} has no DH parameters without `{name}`, and fails the handshake of a client that prefers a DHE suite");
     }
 
     /// <summary>

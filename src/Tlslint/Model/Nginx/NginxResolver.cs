@@ -419,6 +419,8 @@ public static class NginxResolver
             var reject = lookup.Flag("ssl_reject_handshake");
             var stapling = lookup.Flag("ssl_stapling");
             var addresses = listens.Select(l => l.Address).Distinct().ToList();
+            var dhparam = lookup.Get("ssl_dhparam");
+            var dh = Command(commands, "DHParameters") ?? NonEmpty(dhparam).MapPath(configuration);
             return new TlsEndpoint
             {
                 Name = name,
@@ -434,7 +436,13 @@ public static class NginxResolver
                 ServerCipherPreference = preference,
                 Certificates = Certificates(lookup, "ssl_certificate", "ssl_certificate_key", "server"),
                 SessionTickets = tickets,
-                DhParameters = Command(commands, "DHParameters") ?? NonEmpty(lookup.Get("ssl_dhparam")).MapPath(configuration),
+                DhParameters = dh,
+
+                // nginx 1.11.0 and later set no DH parameters of their own: without a file OpenSSL offers no DHE suite.
+                Dhe = dh is not null
+                    ? dh.Map(_ => new DheSupport(true, $"nginx loads DH parameters from `{dh.Name}`"))
+                    : dhparam.Map(_ => new DheSupport(false, "nginx sets no DH parameters without `ssl_dhparam`")),
+                OwnProtocolBounds = OwnBounds("ssl_protocols"),
                 Curves = Command(commands, "Groups") ?? Command(commands, "Curves") ?? lookup.Get("ssl_ecdh_curve"),
                 Tls13Ciphers = Command(commands, "Ciphersuites"),
                 EarlyData = earlyData ? lookup.Flag("ssl_early_data") : null,
@@ -515,6 +523,7 @@ public static class NginxResolver
             return Minimal(lookup, name, EndpointRole.Client, mode, null) with
             {
                 Protocols = Protocols(lookup, $"{prefix}_protocols", $"{prefix}_conf_command"),
+                OwnProtocolBounds = OwnBounds($"{prefix}_protocols"),
                 Ciphers = Ciphers(lookup, $"{prefix}_ciphers", commands),
                 Certificates = Certificates(lookup, $"{prefix}_certificate", $"{prefix}_certificate_key", "client"),
                 Tls13Ciphers = Command(commands, "Ciphersuites"),
@@ -688,6 +697,13 @@ public static class NginxResolver
         }
 
         private static Setting<string>? NonEmpty(Setting<string> setting) => setting.Value.Length > 0 ? setting : null;
+
+        /// <summary>
+        /// ngx_ssl_create clears the minimum and sets the maximum to the newest version on every context, then switches
+        /// versions off with options: a system <c>openssl.cnf</c> MinProtocol/MaxProtocol never applies.
+        /// </summary>
+        private static ProtocolBounds OwnBounds(string directive) =>
+            new(true, true, $"nginx resets both bounds on every context and enables versions from `{directive}` alone");
 
         private Setting<bool>? SslOn(NginxScope scope)
         {

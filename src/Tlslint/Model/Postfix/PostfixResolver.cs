@@ -210,6 +210,8 @@ public static class PostfixResolver
 
             // 3.7+ with OpenSSL 3: empty or `auto` lets OpenSSL pick an RFC 7919 group; otherwise the value is a file.
             DhParameters = dhFile.Length > 0 && !dhFile.Equals("auto", StringComparison.OrdinalIgnoreCase) ? dh.Map(v => v.Trim()) : null,
+            Dhe = dh.Map(_ => ServerDhe(dhFile)),
+            OwnProtocolBounds = OwnBounds(protocols, version),
             Curves = ServerCurves(scope),
             Settings = new Dictionary<string, Setting<string>>(scope.Used),
         };
@@ -294,6 +296,7 @@ public static class PostfixResolver
             Anchor = anchor,
             Mode = mode,
             Protocols = Protocols(scope.Get(mandatory ? $"{prefix}_tls_mandatory_protocols" : $"{prefix}_tls_protocols"), version),
+            OwnProtocolBounds = OwnBounds(scope.Get(mandatory ? $"{prefix}_tls_mandatory_protocols" : $"{prefix}_tls_protocols"), version),
             Ciphers = Ciphers(scope, prefix, mandatory, version),
             ServerCipherPreference = scope.GetBool("tls_preempt_cipherlist"),
             Certificates = Certificates(scope, prefix, version),
@@ -331,6 +334,22 @@ public static class PostfixResolver
 
     private static Setting<ProtocolSelection> Protocols(Setting<string> list, ProductVersion version) =>
         list.Map(v => PostfixProtocols.Parse(v, version));
+
+    /// <summary>
+    /// 3.6+ turns the protocol list into a floor and a ceiling and sets both on every session, even for an empty list
+    /// (tls_proto_mask_lims), so a system <c>openssl.cnf</c> MinProtocol/MaxProtocol never applies; before 3.6 Postfix
+    /// only switched versions off with options and left the bounds to OpenSSL.
+    /// </summary>
+    private static ProtocolBounds? OwnBounds<T>(Setting<T> list, ProductVersion version) =>
+        version >= new ProductVersion(3, 6)
+            ? new ProtocolBounds(true, true, $"Postfix {version} sets both bounds from `{list.Name}` on every session")
+            : null;
+
+    /// <summary>A DH file, or else Postfix's own group (OpenSSL's automatic one with 3.7 and OpenSSL 3): DHE always works.</summary>
+    private static DheSupport ServerDhe(string dhFile) =>
+        dhFile.Length > 0 && !dhFile.Equals("auto", StringComparison.OrdinalIgnoreCase)
+            ? new DheSupport(true, $"Postfix loads DH parameters from `{dhFile}`")
+            : new DheSupport(true, "Postfix uses built-in DH parameters when `smtpd_tls_dh1024_param_file` names no file");
 
     private static readonly char[] ExclusionSeparators = [' ', '\t', '\n', '\r', ',', ':'];
 
