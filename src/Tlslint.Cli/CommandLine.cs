@@ -89,7 +89,7 @@ public static class CommandLine
 
     private static readonly Option<string[]> AssumeOption = new("--assume")
     {
-        Description = "Assume a version where the tree does not tell: postfix=3.7, openssl=3.0 (repeatable)",
+        Description = "Assume a version where the tree does not tell: postfix=3.7, openssl=3.0 (repeatable; the cipher engine models OpenSSL 3.0 only)",
         HelpName = "PRODUCT=VERSION",
     };
 
@@ -131,6 +131,12 @@ public static class CommandLine
     {
         Description = "Policy to judge against: intermediate (default), modern or ncsc-2025",
         HelpName = "PROFILE",
+    };
+
+    private static readonly Option<string?> OpenSslBuildOption = new("--openssl-build")
+    {
+        Description = "OpenSSL build the effective surface is computed on: debian12 (default), debian12-legacy (legacy provider loaded) or full (every suite of the 3.0 table, security level 1)",
+        HelpName = "BUILD",
     };
 
     private static readonly Option<string?> BaselineOption = new("--baseline")
@@ -218,7 +224,7 @@ public static class CommandLine
     private static RootCommand BuildRoot(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("tlslint: finds weak or broken TLS settings in Postfix configurations before a scanner does");
-        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, DefineOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption, ExpiryDaysOption, NowOption, OnlyChangedOption })
+        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, SelectOption, IgnoreOption, FailOnOption, FormatOption, OutputOption, AssumeOption, DefineOption, NoColorOption, ReportUnusedOption, ConfigOption, NoConfigOption, ProfileOption, OpenSslBuildOption, BaselineOption, WriteBaselineOption, SarifIncludeSuppressedOption, ExpiryDaysOption, NowOption, OnlyChangedOption })
         {
             root.Options.Add(option);
         }
@@ -234,7 +240,7 @@ public static class CommandLine
 
         var endpoints = new Command("endpoints", "List every TLS endpoint with its effective settings and where each comes from");
         endpoints.Arguments.Add(PathsArgument);
-        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, EndpointsFormatOption, OutputOption, AssumeOption, DefineOption, ConfigOption, NoConfigOption, ProfileOption })
+        foreach (var option in new Option[] { RootOption, NginxPrefixOption, ExcludeOption, EndpointsFormatOption, OutputOption, AssumeOption, DefineOption, ConfigOption, NoConfigOption, ProfileOption, OpenSslBuildOption })
         {
             endpoints.Options.Add(option);
         }
@@ -505,6 +511,22 @@ public static class CommandLine
         else if (config?.Profile is { } configured)
         {
             assumptions = assumptions with { Profile = configured };
+        }
+
+        var buildText = parse.GetResult(OpenSslBuildOption) is null ? null : parse.GetValue(OpenSslBuildOption);
+        if (buildText is not null)
+        {
+            if (!OpenSslBuild.TryParse(buildText, out var build))
+            {
+                UsageError(stderr, $"--openssl-build: `{buildText}` is not one of {string.Join(", ", OpenSslBuild.All.Select(b => b.Name))}");
+                return false;
+            }
+
+            assumptions = assumptions.WithBuild(build, "--openssl-build");
+        }
+        else if (config?.OpenSslBuild is { } configuredBuild)
+        {
+            assumptions = assumptions.WithBuild(configuredBuild, $"{config.Path}: openssl-build");
         }
 
         foreach (var (item, source) in (file?.Assume ?? []).Select(a => (a, $"{file!.Path}: assume"))

@@ -54,10 +54,21 @@ internal static class CipherContext
     /// </summary>
     public static string Availability(EffectiveTls eff, Func<CipherSuite, bool> weak)
     {
+        if (eff.NotModelled is not null)
+        {
+            return "whether the assumed OpenSSL negotiates them is not checked (tlslint models OpenSSL 3.0 only)";
+        }
+
         var negotiable = eff.Negotiable.Count(weak);
         if (negotiable > 0)
         {
             return $"OpenSSL {eff.Build.Name} negotiates {negotiable} of them at security level {eff.SecurityLevel} ({eff.SecurityLevelReason})";
+        }
+
+        // Allowed at the level, but not with this server's certificates or DH parameters: still what the string asks for.
+        if (eff.AllowedAtLevel.Any(weak) && eff.Dropped.FirstOrDefault(f => f.Removed.Any(weak)) is { } filter)
+        {
+            return $"OpenSSL {eff.Build.Name} allows them at security level {eff.SecurityLevel}, but this server cannot negotiate them today ({filter.Reason})";
         }
 
         return eff.Ciphers.All.Any(weak)

@@ -55,7 +55,7 @@ public sealed class LegacyTlsEnabled : EndpointRule
     /// <summary>What the engine found the endpoint really negotiates (Postfix runs at level 0), else the assumptions' rule of thumb.</summary>
     private static string Runtime(TlsEndpoint endpoint, TlsVersionSet legacy, Assumptions assumptions)
     {
-        if (endpoint.Effective is not { } eff)
+        if (endpoint.Effective is not { NotModelled: null } eff)
         {
             return Runtime(assumptions);
         }

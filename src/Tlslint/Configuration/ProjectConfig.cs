@@ -14,6 +14,9 @@ public sealed record ProjectConfig
 
     public Profile? Profile { get; init; }
 
+    /// <summary><c>openssl-build:</c> the OpenSSL build the engine evaluates on (<c>debian12</c>, <c>debian12-legacy</c>, <c>full</c>).</summary>
+    public Tls.OpenSsl.OpenSslBuild? OpenSslBuild { get; init; }
+
     /// <summary><c>assume:</c> product (or <c>openssl</c>) → version, as <c>--assume</c> takes them.</summary>
     public IReadOnlyList<string> Assume { get; init; } = [];
 

@@ -13,7 +13,7 @@ public static class ProjectConfigReader
 {
     public const string FileName = ".tlslint.yaml";
 
-    private static readonly string[] Keys = ["profile", "assume", "select", "ignore", "rules", "exclude", "fail-on", "root", "baseline"];
+    private static readonly string[] Keys = ["profile", "assume", "openssl-build", "select", "ignore", "rules", "exclude", "fail-on", "root", "baseline"];
 
     /// <summary>
     /// The nearest <c>.tlslint.yaml</c> in <paramref name="start"/> (a file's directory or a directory) or above it,
@@ -95,6 +95,21 @@ public static class ProjectConfigReader
                         else
                         {
                             errors.Add(At(path, value, $"profile `{profileText}` is not one of {ProfileExtensions.Choices}"));
+                        }
+                    }
+
+                    break;
+                case "openssl-build":
+                    var buildText = Scalar(path, value, key, errors);
+                    if (buildText is not null)
+                    {
+                        if (Tls.OpenSsl.OpenSslBuild.TryParse(buildText, out var build))
+                        {
+                            config = config with { OpenSslBuild = build };
+                        }
+                        else
+                        {
+                            errors.Add(At(path, value, $"openssl-build `{buildText}` is not one of {string.Join(", ", Tls.OpenSsl.OpenSslBuild.All.Select(b => b.Name))}"));
                         }
                     }
 

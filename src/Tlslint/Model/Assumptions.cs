@@ -26,6 +26,19 @@ public sealed record Assumptions(
     /// <summary>The OpenSSL build the cipher engine evaluates on (what exists at run time): Debian 12's unless told otherwise.</summary>
     public OpenSslBuild Build { get; init; } = OpenSslBuild.Debian12;
 
+    /// <summary>Who chose <see cref="Build"/>, for the report (<c>--openssl-build</c>, the config file, or the default).</summary>
+    public string BuildSource { get; init; } = "default (Debian 12)";
+
+    /// <summary>
+    /// The build chosen by the user: it also sets the library's default security level (2 for Debian's builds, 1 for
+    /// <c>full</c>, upstream's default).
+    /// </summary>
+    public Assumptions WithBuild(OpenSslBuild build, string source) =>
+        this with { Build = build, BuildSource = source, SecurityLevel = build.DefaultSecurityLevel };
+
+    /// <summary>True when the cipher engine models the assumed OpenSSL (3.x); for older ones its results are OpenSSL 3.0's.</summary>
+    public bool EngineModelsOpenSsl => OpenSsl.Version.Major >= 3;
+
     /// <summary>The policy rules judge against (<c>--profile</c>, <c>profile:</c> in .tlslint.yaml).</summary>
     public Profile Profile { get; init; } = Profile.Intermediate;
 

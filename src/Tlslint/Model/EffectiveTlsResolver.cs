@@ -97,7 +97,7 @@ public static class EffectiveTlsResolver
 
     /// <summary>The engine is OpenSSL 3.0's; anything older differs in security levels, default lists and protocol limits.</summary>
     private static string? NotModelled(Assumptions assumptions) =>
-        assumptions.OpenSsl.Version.Major >= 3
+        assumptions.EngineModelsOpenSsl
             ? null
             : $"tlslint models OpenSSL 3.0 only; these lists and limits are what OpenSSL 3.0 ({assumptions.Build.Name}) would do, not the assumed OpenSSL {assumptions.OpenSsl.Version}";
 

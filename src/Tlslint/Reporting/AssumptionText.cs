@@ -21,7 +21,11 @@ public static class AssumptionText
             yield return (product.Id(), v.Version.ToString(), v.Source);
         }
 
-        yield return ("openssl", result.Assumptions.OpenSsl.Version.ToString(), result.Assumptions.OpenSsl.Source);
+        var a = result.Assumptions;
+        yield return ("openssl", a.OpenSsl.Version.ToString(), a.OpenSsl.Source);
+        yield return ("openssl-build", a.Build.Name, a.EngineModelsOpenSsl
+            ? a.BuildSource
+            : $"{a.BuildSource}; an OpenSSL 3.0 build: tlslint models OpenSSL 3.0 only, so effective protocols and suites are OpenSSL 3.0's, not those of the assumed OpenSSL {a.OpenSsl.Version}");
         yield return ("profile", result.Assumptions.Profile.Id(), result.Assumptions.Profile == Profile.Intermediate ? "default" : "chosen");
         yield return ("security-level", result.Assumptions.SecurityLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), "OpenSSL default security level");
     }
