@@ -99,14 +99,16 @@ public sealed class EffectiveTlsTests
     }
 
     [Test]
-    public void The_system_openssl_cnf_bounds_protocols_and_supplies_the_tls13_list()
+    public void The_system_openssl_cnf_supplies_the_tls13_list_and_postfix_replaces_its_protocol_floor()
     {
         const string cnf = "openssl_conf = default_conf\n\n[default_conf]\nssl_conf = ssl_sect\n\n[ssl_sect]\nsystem_default = system_default_sect\n\n"
             + "[system_default_sect]\nMinProtocol = TLSv1.2\nCipherString = DEFAULT@SECLEVEL=1\nCiphersuites = TLS_AES_256_GCM_SHA384\n";
         var endpoints = Endpoints("smtpd_tls_security_level = may\n", opensslCnf: cnf);
         var eff = Effective(endpoints, "smtp/inet");
-        Assert.That(eff.Protocols, Is.EqualTo(TlsVersionSet.Of(TlsVersion.TlsV1_2, TlsVersion.TlsV1_3)));
-        Assert.That(eff.Limits.First().Reason, Does.Contain("MinProtocol = TLSv1.2").And.Contain("openssl.cnf:10"));
+        // Postfix 3.6+ sets its own floor from smtpd_tls_protocols (>=TLSv1), and runs at level 0 (checked live).
+        Assert.That(eff.Protocols, Is.EqualTo(TlsVersionSet.Range(TlsVersion.TlsV1_0, TlsVersion.TlsV1_3)));
+        Assert.That(eff.IgnoredSystemSettings.First().Command, Is.EqualTo("MinProtocol = TLSv1.2"));
+        Assert.That(eff.IgnoredSystemSettings.First().Location, Does.Contain("openssl.cnf:10"));
         Assert.That(eff.Ciphers.Tls13.Select(s => s.Name), Is.EqualTo(new[] { "TLS_AES_256_GCM_SHA384" }));
         Assert.That(eff.SecurityLevel, Is.Zero, "Postfix's own level 0 wins over the system CipherString's");
     }
