@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Text.Json;
-using Tlslint.Cli;
 
 namespace Tlslint.Tests.Live;
 
@@ -18,15 +16,11 @@ namespace Tlslint.Tests.Live;
 [NonParallelizable]
 public sealed class LiveEngineTests
 {
-    private static readonly string[] Versions = ["tls1", "tls1_1", "tls1_2", "tls1_3"];
-
     /// <summary>One suite per authentication and key exchange that the filters decide on, probed over TLS 1.2.</summary>
     private static readonly string[] Suites12 =
         ["ECDHE-RSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES128-GCM-SHA256", "DHE-RSA-AES128-GCM-SHA256", "AES128-GCM-SHA256", "ADH-AES128-GCM-SHA256"];
 
     private static readonly string[] Suites13 = ["TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256"];
-
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
     private const string CnfHead = "openssl_conf = init\n[init]\nssl_conf = ssl\n[ssl]\nsystem_default = sys\n[sys]\n";
 
@@ -75,18 +69,17 @@ public sealed class LiveEngineTests
     [OneTimeSetUp]
     public void Prepare()
     {
-        _openssl = Require("openssl", "/usr/bin/openssl");
-        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
+        _openssl = LiveHarness.Require("openssl", "/usr/bin/openssl");
+        LiveHarness.RequireRoot("engine");
+        _dir = LiveHarness.TempDirectory("engine");
+        LiveHarness.MakeCertificate(_openssl, _dir, "rsa:2048", "rsa-");
+        LiveHarness.MakeCertificate(_openssl, _dir, "ec:" + WriteCurve(_dir), "ec-");
+        foreach (var kind in new[] { "rsa", "ec" })
         {
-            NotAvailable("the live engine tests must run as root (the daemons start as root)");
+            File.Move(Path.Combine(_dir, $"{kind}-cert.pem"), Path.Combine(_dir, $"{kind}.crt"));
+            File.Move(Path.Combine(_dir, $"{kind}-key.pem"), Path.Combine(_dir, $"{kind}.key"));
         }
 
-        _dir = Path.Combine(Path.GetTempPath(), "tlslint-live-engine-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(_dir);
-        Tool(_openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", Path.Combine(_dir, "rsa.key"),
-            "-out", Path.Combine(_dir, "rsa.crt"), "-days", "2", "-subj", "/CN=rsa.live.test"]);
-        Tool(_openssl, ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
-            Path.Combine(_dir, "ec.key"), "-out", Path.Combine(_dir, "ec.crt"), "-days", "2", "-subj", "/CN=ec.live.test"]);
         File.Copy(Path.Combine(TestPaths.Fixtures, "_material", "test-dh2048.pem"), Path.Combine(_dir, "dh.pem"));
         File.WriteAllText(Path.Combine(_dir, "both.pem"), string.Concat(new[] { "rsa.key", "rsa.crt", "ec.key", "ec.crt" }
             .Select(f => File.ReadAllText(Path.Combine(_dir, f)))));
@@ -97,6 +90,14 @@ public sealed class LiveEngineTests
                 File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
         }
+    }
+
+    /// <summary>The P-256 parameters file <c>req -newkey ec:FILE</c> takes.</summary>
+    private string WriteCurve(string dir)
+    {
+        var path = Path.Combine(dir, "p256.pem");
+        LiveHarness.Run(_openssl, ["ecparam", "-name", "prime256v1", "-out", path]);
+        return path;
     }
 
     [OneTimeTearDown]
@@ -111,7 +112,7 @@ public sealed class LiveEngineTests
     [TestCaseSource(nameof(Cases))]
     public void Prediction_matches_what_the_daemon_negotiates(string product, string body, string? cnf)
     {
-        var port = FreePort();
+        var port = LiveHarness.FreePort();
         var root = Path.Combine(_dir, $"{product}-{port}");
         Directory.CreateDirectory(Path.Combine(root, "etc", "ssl"));
         var openSslConf = Path.Combine(root, "etc", "ssl", "openssl.cnf");
@@ -125,23 +126,26 @@ public sealed class LiveEngineTests
         };
         daemon.Require();
 
-        var (versions, suites) = Predict(daemon.Entry, port);
+        var prediction = LiveHarness.Predict(daemon.Entry, "--no-config")
+            .Single(p => p.Endpoint.GetProperty("ports").EnumerateArray().Any(x => x.GetInt32() == port));
+        TestContext.Out.WriteLine($"predicted {prediction.Endpoint.GetProperty("effective")}");
         var started = Stopwatch.StartNew();
         try
         {
             daemon.Start();
             WaitForPort(port, daemon);
-            var accepted = Versions.Where(v => Probe(port, daemon.StartTls, $"-{v}", "-cipher", "ALL:COMPLEMENTOFALL:@SECLEVEL=0") is not null)
-                .Select(VersionName).ToList();
-            var accepted12 = Suites12.Where(s => Probe(port, daemon.StartTls, "-tls1_2", "-cipher", $"{s}@SECLEVEL=0") == s).ToList();
-            var accepted13 = Suites13.Where(s => Probe(port, daemon.StartTls, "-tls1_3", "-ciphersuites", s) == s).ToList();
+            var accepted = LiveHarness.AcceptedVersions(_openssl, port, daemon.StartTls);
+            var accepted12 = Suites12.Where(s => LiveHarness.Probe(_openssl, port, "-tls1_2", $"{s}@SECLEVEL=0", daemon.StartTls) == s).ToList();
+            var accepted13 = Suites13
+                .Where(s => LiveHarness.Probe(_openssl, port, "-tls1_3", LiveHarness.EveryClientSuite, daemon.StartTls, tls13Suites: s) == s).ToList();
             TestContext.Out.WriteLine($"accepted {string.Join(" ", accepted)}; TLS 1.2 {string.Join(" ", accepted12)}; TLS 1.3 {string.Join(" ", accepted13)}; {started.ElapsedMilliseconds} ms");
 
+            var versions = prediction.Versions;
             Assert.Multiple(() =>
             {
                 Assert.That(accepted, Is.EquivalentTo(versions), "protocol versions");
-                Assert.That(accepted12, Is.EquivalentTo(versions.Contains("TLSv1.2") ? Suites12.Where(suites.Contains) : []), "suites over TLS 1.2");
-                Assert.That(accepted13, Is.EquivalentTo(versions.Contains("TLSv1.3") ? Suites13.Where(suites.Contains) : []), "suites over TLS 1.3");
+                Assert.That(accepted12, Is.EquivalentTo(versions.Contains("TLSv1.2") ? Suites12.Where(prediction.Suites.Contains) : []), "suites over TLS 1.2");
+                Assert.That(accepted13, Is.EquivalentTo(versions.Contains("TLSv1.3") ? Suites13.Where(prediction.Suites.Contains) : []), "suites over TLS 1.3");
             });
         }
         finally
@@ -169,67 +173,9 @@ public sealed class LiveEngineTests
     private string PostfixCerts(string body) => body
         .Replace("{rsa}", $"smtpd_tls_cert_file = {_dir}/rsa.crt\nsmtpd_tls_key_file = {_dir}/rsa.key\n", StringComparison.Ordinal);
 
-    /// <summary>What <c>tlslint endpoints --format json</c> says the endpoint on <paramref name="port"/> negotiates.</summary>
-    private static (List<string> Versions, HashSet<string> Suites) Predict(string entry, int port)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CommandLine.Run(["endpoints", "--format", "json", "--no-config", entry], TextReader.Null, stdout, stderr);
-        Assert.That(code, Is.Zero, stderr.ToString());
-        using var doc = JsonDocument.Parse(stdout.ToString());
-        var endpoint = doc.RootElement.GetProperty("endpoints").EnumerateArray()
-            .Single(e => e.GetProperty("role").GetString() == "server" && e.GetProperty("ports").EnumerateArray().Any(p => p.GetInt32() == port));
-        var effective = endpoint.GetProperty("effective");
-        TestContext.Out.WriteLine($"predicted {effective}");
-        var versions = effective.GetProperty("protocols").EnumerateArray().Select(v => v.GetString()!).ToList();
-        var suites = effective.GetProperty("negotiableSuites").EnumerateArray().Select(v => v.GetString()!).ToHashSet(StringComparer.Ordinal);
-        return (versions, suites);
-    }
-
-    /// <summary>The negotiated suite, or null when the handshake failed.</summary>
-    private string? Probe(int port, string? startTls, params string[] options)
-    {
-        var info = new ProcessStartInfo(_openssl) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "s_client", "-connect", $"127.0.0.1:{port}" }.Concat(startTls is null ? [] : ["-starttls", startTls]).Concat(options))
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["OPENSSL_CONF"] = "/dev/null";
-        using var process = Process.Start(info)!;
-        process.StandardInput.WriteLine("QUIT");
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Deadline))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"openssl s_client {string.Join(' ', options)} did not finish in {Deadline.TotalSeconds} s");
-        }
-
-        var line = output.Result.Split('\n').FirstOrDefault(l => l.StartsWith("New, ", StringComparison.Ordinal));
-        var suite = line?[(line.IndexOf("Cipher is ", StringComparison.Ordinal) + "Cipher is ".Length)..].Trim();
-        return suite is null or "(NONE)" ? null : suite;
-    }
-
-    private static string VersionName(string option) => option switch
-    {
-        "tls1" => "TLSv1",
-        "tls1_1" => "TLSv1.1",
-        "tls1_2" => "TLSv1.2",
-        _ => "TLSv1.3",
-    };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static void WaitForPort(int port, IDaemon daemon)
     {
-        var until = DateTime.UtcNow + Deadline;
+        var until = DateTime.UtcNow + LiveHarness.Deadline;
         while (DateTime.UtcNow < until)
         {
             try
@@ -244,34 +190,7 @@ public sealed class LiveEngineTests
             }
         }
 
-        Assert.Fail($"the daemon did not listen on 127.0.0.1:{port} within {Deadline.TotalSeconds} s: {daemon.Log()}");
-    }
-
-    private static void Tool(string program, IEnumerable<string> args)
-    {
-        var (code, output, error) = ExternalTool.Run(program, args, Deadline);
-        Assert.That(code, Is.Zero, $"{program} {string.Join(' ', args)}: {output}{error}");
-    }
-
-    private static string Require(string name, string path)
-    {
-        if (File.Exists(path))
-        {
-            return path;
-        }
-
-        NotAvailable($"{name} is not installed ({path})");
-        return null!;
-    }
-
-    private static void NotAvailable(string why)
-    {
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-        {
-            Assert.Fail(why);
-        }
-
-        Assert.Ignore(why);
+        Assert.Fail($"the daemon did not listen on 127.0.0.1:{port} within {LiveHarness.Deadline.TotalSeconds} s: {daemon.Log()}");
     }
 
     /// <summary>One daemon under test: its configuration written at construction, started and stopped by PID.</summary>
@@ -301,7 +220,7 @@ public sealed class LiveEngineTests
 
         public virtual string? StartTls => null;
 
-        public void Require() => LiveEngineTests.Require(Path.GetFileName(binary), binary);
+        public void Require() => LiveHarness.Require(Path.GetFileName(binary), binary);
 
         protected abstract IEnumerable<string> Arguments { get; }
 
@@ -339,7 +258,7 @@ public sealed class LiveEngineTests
                 if (!_process.HasExited)
                 {
                     _process.Kill(entireProcessTree: true);
-                    _process.WaitForExit(Deadline);
+                    _process.WaitForExit(LiveHarness.Deadline);
                 }
             }
             finally
@@ -545,40 +464,24 @@ public sealed class LiveEngineTests
 
         public string? StartTls => "smtp";
 
-        public void Require() => LiveEngineTests.Require("postfix", Binary);
+        public void Require() => LiveHarness.Require("postfix", Binary);
 
         public void Start()
         {
-            Tool("/bin/chown", ["postfix", Path.Combine(_root, "data")]);
-            Tool(Binary, ["-c", _config, "start"]);
+            LiveHarness.Run("/bin/chown", ["postfix", Path.Combine(_root, "data")]);
+            LiveHarness.Run(Binary, ["-c", _config, "start"]);
         }
 
         public void Stop()
         {
-            // The master holds a lock on its PID file, which .NET's own file sharing check refuses: read it with cat.
-            var pidFile = Path.Combine(_root, "queue", "pid", "master.pid");
-            var pid = File.Exists(pidFile) && int.TryParse(ExternalTool.Run("/bin/cat", [pidFile], Deadline).Output.Trim(), out var p) ? p : 0;
+            var pid = LiveHarness.ReadPid(Path.Combine(_root, "queue", "pid", "master.pid"));
             try
             {
-                ExternalTool.Run(Binary, ["-c", _config, "stop"], Deadline);
+                LiveHarness.Run(Binary, ["-c", _config, "stop"], check: false);
             }
             finally
             {
-                if (pid > 0)
-                {
-                    try
-                    {
-                        using var master = Process.GetProcessById(pid);
-                        if (!master.WaitForExit(TimeSpan.FromSeconds(5)))
-                        {
-                            master.Kill(entireProcessTree: true);
-                        }
-                    }
-                    catch (ArgumentException)
-                    {
-                        // already gone
-                    }
-                }
+                LiveHarness.EnsureStopped(pid);
             }
         }
 
