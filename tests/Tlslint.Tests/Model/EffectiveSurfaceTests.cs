@@ -1,6 +1,7 @@
 using Tlslint.Analysis;
 using Tlslint.Files;
 using Tlslint.Model;
+using Tlslint.Rules;
 using Tlslint.Tls;
 using Tlslint.Tls.OpenSsl;
 
@@ -274,6 +275,23 @@ public sealed class EffectiveSurfaceTests
         var eff = EffectiveTlsResolver.Compute(endpoint, Assumptions.Default, null);
         Assert.That(eff.KeyTypesUnknown, Does.Contain("not read"));
         Assert.That(eff.Negotiable, Is.EqualTo(eff.AllowedAtLevel));
+    }
+
+    [Test]
+    public void A_rule_still_judges_the_intent_and_says_the_certificate_keeps_the_suites_out_today()
+    {
+        _tree.Write("etc/nginx/nginx.conf", $"events {{}}\nhttp {{\n  server {{\n    listen 443 ssl;\n    {NginxEc}\n    ssl_protocols TLSv1.2 TLSv1.3;\n  }}\n}}\n");
+        var result = Linter.Run(new LintRequest
+        {
+            Paths = [_tree.PathOf("etc/nginx/nginx.conf")],
+            Rules = RuleCatalog.All,
+            Select = ["TLS205"],
+            WorkingDirectory = _tree.Root,
+            Root = _tree.Root,
+        });
+        var finding = result.Findings.Single();
+        Assert.That(finding.Rule.Id, Is.EqualTo("TLS205"), "static-RSA suites are still asked for");
+        Assert.That(finding.Message, Does.Contain("cannot negotiate them today").And.Contain("RSA certificate"));
     }
 
     // The system openssl.cnf: which commands reach each product (live: Live/LiveEngineTests).
