@@ -225,7 +225,9 @@ public static class EffectiveTlsResolver
         }
 
         // Every product hands OpenSSL a cipher list of its own, which replaces the system list (an @SECLEVEL in it stays).
-        Add(system.CipherString, "CipherString", $"the server sets its own list (`{endpoint.Ciphers.Name}`); only an `@SECLEVEL` in it stays");
+        Add(system.CipherString, "CipherString", endpoint.Ciphers.Value.ContextSecurityLevel is null
+            ? $"the server sets its own list (`{endpoint.Ciphers.Name}`); only an `@SECLEVEL` in it stays"
+            : $"the server sets its own list (`{endpoint.Ciphers.Name}`) and its own security level");
         if (endpoint.Tls13Ciphers is { } own)
         {
             Add(system.Ciphersuites, "Ciphersuites", $"the server sets its own TLS 1.3 list (`{own.Name}`)");

@@ -338,6 +338,10 @@ public sealed class EffectiveSurfaceTests
         Assert.That(eff.Protocols, Is.EqualTo(TlsVersionSet.Range(TlsVersion.TlsV1_0, TlsVersion.TlsV1_3)), "Postfix runs at level 0 and sets its own floor");
         Assert.That(eff.IgnoredSystemSettings.Single().Reason, Does.Contain("Postfix 3.7.11 sets both bounds"));
 
+        var level = Postfix(main, "CipherString = DEFAULT@SECLEVEL=3\n");
+        Assert.That(level.SecurityLevel, Is.Zero);
+        Assert.That(level.IgnoredSystemSettings.Single().Reason, Does.Contain("its own security level"));
+
         var old = Assumptions.Default.With(Product.Postfix, new AssumedVersion(new ProductVersion(3, 5, 0), "--assume", true));
         var before = Postfix(main, "MinProtocol = TLSv1.3\n", old);
         Assert.That(before.Protocols, Is.EqualTo(TlsVersionSet.Of(TlsVersion.TlsV1_3)));
