@@ -30,6 +30,16 @@ public static class EffectiveTlsResolver
         var endpoints = tree.Endpoints
             .Select(e => e with { Effective = Compute(e, assumptions, tree.OpenSslConfig, cache, tree, files) })
             .ToList();
+
+        // A server that does not start serves none of its endpoints.
+        if (endpoints.FirstOrDefault(e => e.Effective is { StopsServer: true }) is { } stopper)
+        {
+            var why = $"{stopper.Effective!.Failure} (in {stopper.Name})";
+            endpoints = endpoints
+                .Select(e => e.Effective is { StopsServer: true } or null ? e : e with { Effective = Failed(e.Effective, why, stops: true) })
+                .ToList();
+        }
+
         return tree with { Endpoints = endpoints };
     }
 
@@ -70,7 +80,10 @@ public static class EffectiveTlsResolver
         var bounds = endpoint.OwnProtocolBounds;
         var limits = Limits(configured, system, bounds, rejection, ciphers.SecurityLevel, negotiable, allowed, dropped, build);
         var effective = limits.Aggregate(configured, (set, l) => set.Without(l.Version));
-        return new EffectiveTls
+        var refused = rejection is null && endpoint.Role == EndpointRole.Server
+            ? Refused(endpoint, served, ciphers.SecurityLevel, tree, files)
+            : null;
+        var result = new EffectiveTls
         {
             Build = build,
             Ciphers = ciphers,
@@ -93,7 +106,90 @@ public static class EffectiveTlsResolver
             Rejection = rejection,
             NotModelled = NotModelled(assumptions),
         };
+        return refused is { } r ? Failed(result, r.Reason, r.Stops) : result;
     }
+
+    /// <summary>The surface of an endpoint that serves no TLS at all: every configured version is out, for one reason.</summary>
+    private static EffectiveTls Failed(EffectiveTls eff, string reason, bool stops) => eff with
+    {
+        Failure = reason,
+        StopsServer = stops,
+        Negotiable = [],
+        Protocols = TlsVersionSet.Empty,
+        Limits = [.. eff.Limits, .. eff.Protocols.Versions.Select(v => new ProtocolLimit(v, reason))],
+    };
+
+    /// <summary>
+    /// OpenSSL refuses a certificate key or DH group weaker than the security level in force when the product loads it
+    /// (the level after the product's cipher string: an <c>@SECLEVEL=0</c> there lets a 1024-bit key load); what
+    /// follows is the product's business (<see cref="TlsEndpoint.OnKeyRefused"/>).
+    /// </summary>
+    private static (string Reason, bool Stops)? Refused(TlsEndpoint endpoint, ServedKeys.Result served, int level, ConfigTree? tree,
+        TlsFileStore? files)
+    {
+        if (endpoint.OnKeyRefused is not { } handling || level <= 0)
+        {
+            return null;
+        }
+
+        var minimum = SecurityLevels.MinimumStrength(level);
+        if (Fatal(handling.Certificate)
+            && served.Keys.FirstOrDefault(k => k.Key is not null && SecurityBits(k.Key) < minimum) is { } weak)
+        {
+            return (Consequence(endpoint, handling.Certificate,
+                $"OpenSSL refuses the {weak.Key!.Describe()} key of `{weak.File}` (from `{weak.Setting}`) at security level {level} (ee key too small)"),
+                handling.Certificate == KeyRefusal.ServerDoesNotStart);
+        }
+
+        if (Fatal(handling.DhParameters) && endpoint.DhParameters is { } dh && tree is not null && files is not null
+            && dh.Value.Trim().Length > 0
+            && files.Open(tree, dh.Value.Trim()) is { IsRead: true } file
+            && file.Contents.DhParameters.FirstOrDefault() is { } group
+            && FiniteFieldBits(group.PrimeBits) < minimum)
+        {
+            return (Consequence(endpoint, handling.DhParameters,
+                $"OpenSSL refuses the {group.PrimeBits}-bit DH group of `{dh.Value.Trim()}` (from `{dh.Name}`) at security level {level} (dh key too small)"),
+                handling.DhParameters == KeyRefusal.ServerDoesNotStart);
+        }
+
+        return null;
+    }
+
+    private static bool Fatal(KeyRefusal refusal) => refusal is KeyRefusal.ServerDoesNotStart or KeyRefusal.TlsFails;
+
+    private static string Consequence(TlsEndpoint endpoint, KeyRefusal refusal, string what)
+    {
+        var server = endpoint.Product switch
+        {
+            Product.Apache => "httpd",
+            Product.Nginx => "nginx",
+            Product.Dovecot => "Dovecot",
+            _ => "the server",
+        };
+        return refusal == KeyRefusal.ServerDoesNotStart
+            ? $"{what}, so {server} does not start"
+            : $"{what}, so {server} cannot set up TLS here and every handshake fails";
+    }
+
+    /// <summary>Security bits of a key as OpenSSL counts them (NIST SP 800-57 steps for RSA, DSA and DH; half the size for EC).</summary>
+    private static int SecurityBits(PublicKeyFacts key) => key.Algorithm switch
+    {
+        KeyAlgorithm.Rsa or KeyAlgorithm.Dsa => key.Bits is { } n ? FiniteFieldBits(n) : int.MaxValue,
+        KeyAlgorithm.Ec => key.Bits is { } n ? Math.Min(n / 2, 256) : int.MaxValue,
+        KeyAlgorithm.Ed25519 => 128,
+        KeyAlgorithm.Ed448 => 224,
+        _ => int.MaxValue,
+    };
+
+    private static int FiniteFieldBits(int n) => n switch
+    {
+        >= 15360 => 256,
+        >= 7680 => 192,
+        >= 3072 => 128,
+        >= 2048 => 112,
+        >= 1024 => 80,
+        _ => 0,
+    };
 
     /// <summary>The engine is OpenSSL 3.0's; anything older differs in security levels, default lists and protocol limits.</summary>
     private static string? NotModelled(Assumptions assumptions) =>

@@ -83,6 +83,12 @@ public sealed record TlsEndpoint
     /// </summary>
     public ProtocolBounds? OwnProtocolBounds { get; init; }
 
+    /// <summary>
+    /// Server: what the product does when OpenSSL refuses a served certificate key or the DH parameters as too small
+    /// for the security level in force; null when tlslint does not model it for this product.
+    /// </summary>
+    public KeyRefusalHandling? OnKeyRefused { get; init; }
+
     /// <summary>TLS 1.3 suites handed to the library (OpenSSL <c>Ciphersuites</c>), when the configuration sets them.</summary>
     public Setting<string>? Tls13Ciphers { get; init; }
 

@@ -68,6 +68,12 @@ internal sealed record EffectiveJson(
     /// <summary>System openssl.cnf commands the product replaces.</summary>
     public IReadOnlyList<IgnoredSystemSettingJson> IgnoredSystemSettings { get; init; } = [];
 
+    /// <summary>Why the endpoint serves no TLS although OpenSSL accepts its strings (a key or DH group below the level).</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>True when the server does not start (this endpoint's or another's key or DH group), so nothing is served.</summary>
+    public bool StopsServer { get; init; }
+
     /// <summary>Set when the assumed OpenSSL is not the 3.0 the engine models: the lists are OpenSSL 3.0's.</summary>
     public string? NotModelled { get; init; }
 }

@@ -126,6 +126,12 @@ public sealed class EndpointsWriter(bool json) : IReportWriter
             return;
         }
 
+        if (eff.Failure is { } failure)
+        {
+            output.WriteLine($"  {"TLS fails",-16} {failure}");
+            return;
+        }
+
         var tls13 = eff.Negotiable.Where(s => s.IsTls13).ToList();
         var listed = eff.Ciphers.Tls13.Count == tls13.Count ? string.Empty : $"   [{eff.Ciphers.Tls13.Count} in the list]";
         output.WriteLine($"  {"TLS 1.3 suites",-16} {(tls13.Count == 0 ? "(none)" : string.Join(" ", tls13))}{(eff.Tls13List is null ? "   [library default]" : string.Empty)}{listed}");
@@ -194,6 +200,8 @@ public sealed class EndpointsWriter(bool json) : IReportWriter
         DroppedSuites = eff.Dropped.Select(d => new DroppedSuitesJson(d.Reason, d.Removed.Select(s => s.Name).ToList())).ToList(),
         IgnoredSystemSettings = eff.IgnoredSystemSettings.Select(i => new IgnoredSystemSettingJson(i.Command, i.Location, i.Reason)).ToList(),
         NotModelled = eff.NotModelled,
+        Failure = eff.Failure,
+        StopsServer = eff.StopsServer,
     };
 
     /// <summary>

@@ -75,4 +75,13 @@ public sealed record EffectiveTls
 
     /// <summary>Why TLS cannot be set up at all (a string OpenSSL or the product rejects); null when it can.</summary>
     public string? Rejection { get; init; }
+
+    /// <summary>
+    /// Why the endpoint serves no TLS although OpenSSL accepts its strings (a certificate key or DH group below the
+    /// security level that makes the server stop or its TLS context fail); null when nothing of the kind is known.
+    /// </summary>
+    public string? Failure { get; init; }
+
+    /// <summary>True when the server does not start (because of this endpoint or another one of its configuration), so this endpoint serves nothing.</summary>
+    public bool StopsServer { get; init; }
 }

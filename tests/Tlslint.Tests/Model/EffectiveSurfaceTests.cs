@@ -25,13 +25,15 @@ public sealed class EffectiveSurfaceTests
     public void CreateTree()
     {
         _tree = new TempTree();
-        foreach (var (name, material) in new[] { ("rsa", "test-rsa2048"), ("ec", "test-ec256"), ("dsa", "test-dsa") })
+        foreach (var (name, material) in new[] { ("rsa", "test-rsa2048"), ("ec", "test-ec256"), ("dsa", "test-dsa"), ("rsa1024", "test-rsa1024") })
         {
             _tree.Write($"certs/{name}.crt", File.ReadAllText(Material(material + ".crt")));
             _tree.Write($"certs/{name}.key", File.ReadAllText(Material(material + ".key")));
         }
 
         _tree.Write("certs/dh.pem", File.ReadAllText(Material("test-dh2048.pem")));
+        _tree.Write("certs/dh1024.pem", File.ReadAllText(Material("test-dh1024.pem")));
+        _tree.Write("certs/rsa-dh1024.crt", File.ReadAllText(_tree.PathOf("certs/rsa.crt")) + File.ReadAllText(Material("test-dh1024.pem")));
 
         // Postfix's chain files: key then certificate, twice in one file.
         _tree.Write("certs/both.pem", string.Concat(new[] { "rsa.key", "rsa.crt", "ec.key", "ec.crt" }
@@ -292,6 +294,63 @@ public sealed class EffectiveSurfaceTests
         var finding = result.Findings.Single();
         Assert.That(finding.Rule.Id, Is.EqualTo("TLS205"), "static-RSA suites are still asked for");
         Assert.That(finding.Message, Does.Contain("cannot negotiate them today").And.Contain("RSA certificate"));
+    }
+
+    // A key or DH group below the security level (live: Live/LiveEngineTests).
+
+    [Test]
+    public void A_certificate_key_below_the_level_keeps_nginx_from_starting_so_no_server_of_it_serves()
+    {
+        _tree.Write("etc/nginx/nginx.conf", "events {}\nhttp {\n  server {\n    listen 443 ssl;\n    ssl_certificate /certs/rsa1024.crt; ssl_certificate_key /certs/rsa1024.key;\n  }\n"
+            + $"  server {{\n    listen 8443 ssl;\n    {NginxRsa}\n  }}\n}}\n");
+        var endpoints = Lint("etc/nginx/nginx.conf");
+        var weak = endpoints.Single(e => e.Ports.Contains(443)).Effective!;
+        var other = endpoints.Single(e => e.Ports.Contains(8443)).Effective!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(weak.Failure, Does.Contain("RSA 1024-bit").And.Contain("security level 2").And.EndWith("nginx does not start"));
+            Assert.That(weak.StopsServer && other.StopsServer);
+            Assert.That(weak.Protocols.IsEmpty && other.Protocols.IsEmpty && other.Negotiable.Count == 0);
+            Assert.That(other.Failure, Does.Contain("(in the server on port 443)"));
+            Assert.That(weak.Rejection, Is.Null, "the cipher string itself is fine: the cipher rules keep judging it");
+        });
+    }
+
+    [Test]
+    public void A_seclevel_0_in_the_cipher_string_lets_a_small_key_load()
+    {
+        var eff = Nginx("ssl_certificate /certs/rsa1024.crt; ssl_certificate_key /certs/rsa1024.key; ssl_ciphers DEFAULT:@SECLEVEL=0;");
+        Assert.That(eff.Failure, Is.Null);
+        Assert.That(eff.Protocols.Contains(TlsVersion.TlsV1_2));
+    }
+
+    [Test]
+    public void A_dh_file_below_the_level_stops_nginx_and_fails_dovecot_handshakes()
+    {
+        Assert.That(Nginx(NginxRsa + " ssl_dhparam /certs/dh1024.pem;").Failure, Does.Contain("1024-bit DH group").And.EndWith("nginx does not start"));
+        var dovecot = Dovecot("ssl_cert = </certs/rsa.crt\nssl_key = </certs/rsa.key\nssl_dh = </certs/dh1024.pem\n");
+        Assert.That(dovecot.Failure, Does.Contain("every handshake fails"));
+        Assert.That(dovecot.StopsServer, Is.False);
+        Assert.That(dovecot.Protocols.IsEmpty);
+    }
+
+    [Test]
+    public void Httpd_drops_small_dh_parameters_appended_to_the_certificate_but_not_a_small_certificate()
+    {
+        var appended = Apache("SSLCertificateFile /certs/rsa-dh1024.crt\nSSLCertificateKeyFile /certs/rsa.key");
+        Assert.That(appended.Failure, Is.Null);
+        Assert.That(Names(appended.Negotiable), Does.Contain("DHE-RSA-AES128-GCM-SHA256"));
+
+        var small = Apache("SSLCertificateFile /certs/rsa1024.crt\nSSLCertificateKeyFile /certs/rsa1024.key");
+        Assert.That(small.Failure, Does.EndWith("httpd does not start"));
+    }
+
+    [Test]
+    public void Postfix_runs_at_level_0_so_a_small_key_loads()
+    {
+        var eff = Postfix("smtpd_tls_cert_file = /certs/rsa1024.crt\nsmtpd_tls_key_file = /certs/rsa1024.key\n");
+        Assert.That(eff.Failure, Is.Null);
+        Assert.That(eff.Protocols.Contains(TlsVersion.TlsV1_2));
     }
 
     // The system openssl.cnf: which commands reach each product (live: Live/LiveEngineTests).

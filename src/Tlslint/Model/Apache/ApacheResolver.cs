@@ -136,6 +136,10 @@ public static class ApacheResolver
                 ? dhCommand.Map(_ => new DheSupport(true, "mod_ssl loads DH parameters from `SSLOpenSSLConfCmd DHParameters`"))
                 : mode.Map(_ => new DheSupport(true, "mod_ssl uses DH parameters appended to the certificate file, or else automatic ones")),
             OwnProtocolBounds = OwnBounds(SslProtocol),
+
+            // A refused certificate or DHParameters command stops httpd (AH02562, AH02407); parameters appended to the
+            // certificate file that OpenSSL refuses are dropped and automatic ones used instead.
+            OnKeyRefused = new KeyRefusalHandling(KeyRefusal.ServerDoesNotStart, dhCommand is null ? KeyRefusal.Ignored : KeyRefusal.ServerDoesNotStart),
             Hsts = Hsts(view),
             OcspStapling = stapling,
             OcspStaplingMissing = stapling.Value && staplingCache is null

@@ -349,6 +349,9 @@ public static class DovecotResolver
             DhParameters = dh.Value.Trim().Length > 0 ? dh : null,
             DhParameterLength = DhLength(ctx, v, problems),
             Dhe = dh.Map(value => Dhe(value, dh.Name, v)),
+
+            // "Failed to initialize SSL server context" in the login process: the listener stays, every handshake fails.
+            OnKeyRefused = DovecotVersions.HasMinProtocol(v) ? new KeyRefusalHandling(KeyRefusal.TlsFails, KeyRefusal.TlsFails) : null,
             OwnProtocolBounds = DovecotVersions.HasMinProtocol(v)
                 ? new ProtocolBounds(true, false, $"Dovecot {v} sets the minimum from `{protocols.Name}` on every context and leaves the maximum to OpenSSL")
                 : null,

@@ -443,6 +443,9 @@ public static class NginxResolver
                     ? dh.Map(_ => new DheSupport(true, $"nginx loads DH parameters from `{dh.Name}`"))
                     : dhparam.Map(_ => new DheSupport(false, "nginx sets no DH parameters without `ssl_dhparam`")),
                 OwnProtocolBounds = OwnBounds("ssl_protocols"),
+
+                // SSL_CTX_use_certificate / SSL_CTX_set_tmp_dh failing is an [emerg]: nginx does not start.
+                OnKeyRefused = new KeyRefusalHandling(KeyRefusal.ServerDoesNotStart, KeyRefusal.ServerDoesNotStart),
                 Curves = Command(commands, "Groups") ?? Command(commands, "Curves") ?? lookup.Get("ssl_ecdh_curve"),
                 Tls13Ciphers = Command(commands, "Ciphersuites"),
                 EarlyData = earlyData ? lookup.Flag("ssl_early_data") : null,
