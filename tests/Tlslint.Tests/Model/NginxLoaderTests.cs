@@ -307,14 +307,15 @@ public sealed class NginxLoaderTests
 
     [TestCase("1.22.1", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_CCM_SHA256")]
     [TestCase("1.29.2", "TLS_AES_128_CCM_SHA256", null)]
-    public void Before_1_29_2_a_server_sharing_a_socket_gets_the_tls13_suites_of_the_default_server(string version, string applied, string? ignored)
+    public void Before_1_29_2_a_server_sharing_a_socket_gets_the_tls13_suites_and_groups_of_the_default_server(string version, string applied, string? ignored)
     {
-        // Live proof: LiveNginxTests, "several servers on one port chosen by SNI".
+        // Live proof: LiveNginxTests, "several servers on one port chosen by SNI" (the groups by hand: a client offering
+        // only secp384r1 fails TLS 1.3 with b.test on Debian's nginx 1.22.1, one offering only X25519 succeeds).
         _tree.Write("nginx.conf", """
             events {}
             http {
-                server { listen 443 ssl; server_name a.test; ssl_conf_command Ciphersuites TLS_CHACHA20_POLY1305_SHA256; }
-                server { listen 443 ssl; server_name b.test; ssl_conf_command Ciphersuites TLS_AES_128_CCM_SHA256; }
+                server { listen 443 ssl; server_name a.test; ssl_conf_command Ciphersuites TLS_CHACHA20_POLY1305_SHA256; ssl_ecdh_curve X25519; }
+                server { listen 443 ssl; server_name b.test; ssl_conf_command Ciphersuites TLS_AES_128_CCM_SHA256; ssl_ecdh_curve secp384r1; }
                 server { listen 8443 ssl; server_name c.test; ssl_conf_command Ciphersuites TLS_AES_128_CCM_SHA256; }
                 server { listen 8443 ssl default_server; server_name d.test; }
             }
@@ -326,6 +327,8 @@ public sealed class NginxLoaderTests
 
         Assert.That(b.Tls13Ciphers!.Value, Is.EqualTo(applied));
         Assert.That(b.IgnoredTls13Ciphers?.Value, Is.EqualTo(ignored));
+        Assert.That(b.Curves!.Value, Is.EqualTo(ignored is null ? "secp384r1" : "X25519"));
+        Assert.That(b.IgnoredCurves?.Value, Is.EqualTo(ignored is null ? null : "secp384r1"));
         Assert.That(c.Tls13Ciphers?.Value, Is.EqualTo(ignored is null ? "TLS_AES_128_CCM_SHA256" : null), "the default server writes none: OpenSSL's own list");
         Assert.That(Endpoint(tree, "a.test:443 (default server)").IgnoredTls13Ciphers, Is.Null);
     }

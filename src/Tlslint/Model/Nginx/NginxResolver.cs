@@ -268,8 +268,9 @@ public static class NginxResolver
             }
 
             // Before 1.29.2 nginx selects the server by SNI in OpenSSL's servername callback, which runs after OpenSSL
-            // has settled the version and, for TLS 1.3, the suite with the default server's context; SNI switches the
-            // rest (certificate, the TLS <= 1.2 cipher list, the security level). 1.29.2 moved to the ClientHello callback.
+            // has settled the version and, for TLS 1.3, the suite with the default server's context; the connection
+            // also keeps the groups it copied from that context. SNI switches the rest (certificate, the TLS <= 1.2
+            // cipher list, the security level). 1.29.2 moved to the ClientHello callback.
             var defaults = shared.Select(s => s.DefaultServer).Where(d => d != server).Distinct().ToList();
             if (version < SniProtocols && defaults.Count > 0)
             {
@@ -281,10 +282,17 @@ public static class NginxResolver
                     endpoint = endpoint with { IgnoredProtocols = endpoint.Protocols, Protocols = applied };
                 }
 
-                var suites = Command(Commands(ownerLookup, "ssl_conf_command"), "Ciphersuites");
+                var ownerCommands = Commands(ownerLookup, "ssl_conf_command");
+                var suites = Command(ownerCommands, "Ciphersuites");
                 if (suites?.Location != endpoint.Tls13Ciphers?.Location)
                 {
                     endpoint = endpoint with { IgnoredTls13Ciphers = endpoint.Tls13Ciphers, Tls13Ciphers = suites };
+                }
+
+                var groups = Command(ownerCommands, "Groups") ?? Command(ownerCommands, "Curves") ?? ownerLookup.Get("ssl_ecdh_curve");
+                if (groups.Location != endpoint.Curves?.Location)
+                {
+                    endpoint = endpoint with { IgnoredCurves = endpoint.Curves, Curves = groups };
                 }
             }
 
