@@ -19,8 +19,8 @@ public sealed class LiveNginxTests
     private const string ModuleDirectory = "/usr/lib/nginx/modules";
 
     /// <summary>
-    /// RSA-authenticated, plain RSA, NULL, anonymous and legacy suites, probed over TLS 1.2 (the certificate is RSA).
-    /// ECDSA suites are left out: the engine does not yet filter suites by the certificate's key type.
+    /// RSA-authenticated, plain RSA, NULL, anonymous and legacy suites, probed over TLS 1.2; the certificate is RSA, so
+    /// the ECDSA and DSS ones must always be refused. DES-CBC3-SHA is not in Debian's build (neither side has it).
     /// </summary>
     private static readonly string[] Tls12Suites =
     [
@@ -28,6 +28,7 @@ public sealed class LiveNginxTests
         "DHE-RSA-AES256-GCM-SHA384", "DHE-RSA-AES128-SHA", "DHE-RSA-CHACHA20-POLY1305",
         "AES128-SHA", "AES256-GCM-SHA384", "CAMELLIA128-SHA", "NULL-SHA", "NULL-SHA256",
         "ADH-AES256-GCM-SHA384", "AECDH-AES128-SHA", "DES-CBC3-SHA",
+        "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES256-SHA", "DHE-DSS-AES128-SHA",
     ];
 
     private static readonly string[] Tls13Suites =
@@ -39,6 +40,7 @@ public sealed class LiveNginxTests
     private string _dir = null!;
     private string _nginx = null!;
     private string _openssl = null!;
+    private int _handshakes;
 
     /// <summary>
     /// One nginx configuration: the text after <c>events {}</c> with <c>{P0}</c>, <c>{P1}</c> … for free ports,
@@ -204,6 +206,7 @@ public sealed class LiveNginxTests
         var (prefix, conf, ports) = Write(c.Body);
         var predictions = LiveHarness.Predict(conf);
         var started = Stopwatch.StartNew();
+        _handshakes = 0;
         using var nginx = Start(prefix, conf);
         try
         {
@@ -219,7 +222,7 @@ public sealed class LiveNginxTests
                     Check(target, ports[target.Port], predictions);
                 }
             });
-            TestContext.Out.WriteLine($"{c.Targets.Length} endpoints probed in {started.ElapsedMilliseconds} ms");
+            TestContext.Out.WriteLine($"{c.Targets.Length} endpoints, {_handshakes} handshakes in {started.ElapsedMilliseconds} ms");
         }
         finally
         {
@@ -281,16 +284,27 @@ public sealed class LiveNginxTests
     }
 
     /// <summary>
-    /// The engine does not yet know that nginx 1.22.1 has no DH parameters without <c>ssl_dhparam</c> (it predicts DHE
-    /// and anonymous DH suites anyway): the daemon's refusal of them there is still checked, against a prediction
-    /// without them.
+    /// Two things the shared engine does not model yet (it predicts the suites anyway), so the prediction is narrowed
+    /// here and the daemon's refusal is still checked: a suite needs a certificate of its key type (ours is RSA, so no
+    /// ECDSA or DSS suite), and nginx 1.22.1 has no DH parameters without <c>ssl_dhparam</c> (no DHE or ADH suite).
+    /// Once the engine knows both, this filter removes nothing.
     /// </summary>
-    private static bool ExpectedByEngine(string suite, LiveHarness.Prediction prediction) =>
-        !(suite.StartsWith("DHE-", StringComparison.Ordinal) || suite.StartsWith("ADH-", StringComparison.Ordinal))
-        || (prediction.Endpoint.GetProperty("settings").TryGetProperty("ssl_dhparam", out var dh) && dh.GetProperty("value").GetString() is { Length: > 0 });
+    private static bool ExpectedByEngine(string suite, LiveHarness.Prediction prediction)
+    {
+        if (suite.Contains("-ECDSA-", StringComparison.Ordinal) || suite.Contains("-DSS-", StringComparison.Ordinal))
+        {
+            return false;
+        }
 
-    private string? Probe(int port, string version, string cipher, Target target, string? tls13Suites = null) =>
-        LiveHarness.Probe(_openssl, port, version, cipher, target.StartTls, target.ServerName, tls13Suites);
+        return !(suite.StartsWith("DHE-", StringComparison.Ordinal) || suite.StartsWith("ADH-", StringComparison.Ordinal))
+            || (prediction.Endpoint.GetProperty("settings").TryGetProperty("ssl_dhparam", out var dh) && dh.GetProperty("value").GetString() is { Length: > 0 });
+    }
+
+    private string? Probe(int port, string version, string cipher, Target target, string? tls13Suites = null)
+    {
+        _handshakes++;
+        return LiveHarness.Probe(_openssl, port, version, cipher, target.StartTls, target.ServerName, tls13Suites);
+    }
 
     /// <summary>An endpoint on that port, and with that server name when one is sent (tlslint names http servers <c>name:port</c>).</summary>
     private static bool Serves(LiveHarness.Prediction p, int port, string? serverName) =>
