@@ -36,5 +36,5 @@ internal sealed class ModernPolicy : IntermediatePolicy
 
     public override string HstsSource => "two years, Mozilla modern 6.0 `hsts_min_age`";
 
-    public override string? Tls12Advice => $"or turn TLS 1.2 off as {Name} wants, which leaves this list unused";
+    public override string? Tls12Advice => $"or turn TLS 1.2 off as {Name} wants";
 }
