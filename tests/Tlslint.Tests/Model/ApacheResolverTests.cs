@@ -104,9 +104,85 @@ public sealed class ApacheResolverTests
         }));
         Assert.That(e.Curves!.Value, Is.EqualTo("X448"));
         Assert.That(e.DhParameters!.Value, Is.EqualTo("dh.pem"), "as written: relative paths start at ServerRoot (ReferenceBase)");
-        Assert.That(e.Ciphers.Value.CipherString, Is.EqualTo("ECDHE+AESGCM"), "the OpenSSL command is applied after SSLCipherSuite");
+        Assert.That(e.Ciphers.Value.CipherString, Is.EqualTo("ECDHE+AESGCM:!aNULL:!eNULL:!EXP"),
+            "the OpenSSL command is applied after SSLCipherSuite, with httpd's exclusions appended");
         Assert.That(e.Tls13Ciphers!.Value, Is.EqualTo("TLS_AES_256_GCM_SHA384"));
         Assert.That(e.Tls13Ciphers.Origin, Is.EqualTo(SettingOrigin.Inherited));
+    }
+
+    [Test]
+    public void Https_protocol_turns_TLS_on_without_SSLEngine_when_a_certificate_is_set()
+    {
+        // What the live httpd 2.4.71 did (LiveApacheTests): a Listen's protocol reaches a virtual host only through an
+        // equal literal address; `*` and the main server never take it; `Protocol` is inherited and wins.
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            Listen 127.0.0.1:8443 https
+            Listen 127.0.0.1:443
+            Listen 127.0.0.1:8080
+            Listen 8444 https
+            SSLCertificateFile /etc/ssl/site.pem
+            <VirtualHost 127.0.0.1:8443>
+                ServerName listen.test
+            </VirtualHost>
+            <VirtualHost 127.0.0.1:443>
+                ServerName port443.test
+            </VirtualHost>
+            <VirtualHost 127.0.0.1:8443>
+                ServerName off.test
+                SSLEngine off
+            </VirtualHost>
+            <VirtualHost 127.0.0.1:8080>
+                ServerName protocol.test
+                Protocol HTTPS
+            </VirtualHost>
+            <VirtualHost *:8444>
+                ServerName star.test
+            </VirtualHost>
+            """);
+
+        var config = Load(tree);
+
+        var listen = Endpoint(config, "listen.test").Mode;
+        Assert.That(listen.Value, Is.EqualTo(TlsMode.Implicit));
+        Assert.That((listen.Origin, listen.Location.Line, listen.RawText),
+            Is.EqualTo((SettingOrigin.Default, 1, "on (`Listen 127.0.0.1:8443 https`)")));
+        Assert.That(Endpoint(config, "port443.test").Mode.Value, Is.EqualTo(TlsMode.Implicit), "Listen without a protocol: https on 443");
+        Assert.That(Endpoint(config, "off.test").Mode.Value, Is.EqualTo(TlsMode.None), "SSLEngine off wins since 2.4.10");
+        Assert.That(Endpoint(config, "protocol.test").Mode.RawText, Is.EqualTo("on (`Protocol HTTPS`)"));
+        Assert.That(Endpoint(config, "star.test").Mode.Value, Is.EqualTo(TlsMode.None), "`*` is not the Listen's address");
+
+        var old = Assumptions.Default.With(Product.Apache, new AssumedVersion(new ProductVersion(2, 4, 9), "--assume", true));
+        Assert.That(Endpoint(Load(tree, assumptions: old), "off.test").Mode.Value, Is.EqualTo(TlsMode.Implicit), "before 2.4.10 https won");
+    }
+
+    [Test]
+    public void Https_protocol_without_a_certificate_and_the_main_server_stay_plain()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            Listen 127.0.0.1:8443 https
+            Listen 127.0.0.1:9443 https
+            <VirtualHost 127.0.0.1:8443>
+                ServerName nocert.test
+            </VirtualHost>
+            """);
+
+        var config = Load(tree);
+
+        Assert.That(Endpoint(config, "nocert.test").Mode.Value, Is.EqualTo(TlsMode.None));
+        Assert.That(Endpoint(config, "main server").Mode.Value, Is.EqualTo(TlsMode.None), "the main server matches no listener");
+    }
+
+    [Test]
+    public void OpenSsl_cipher_string_command_gets_httpds_exclusions_since_2_4_17()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", "SSLEngine on\nSSLOpenSSLConfCmd cipherstring aNULL\n");
+        var old = Assumptions.Default.With(Product.Apache, new AssumedVersion(new ProductVersion(2, 4, 16), "--assume", true));
+
+        Assert.That(Load(tree).Endpoints.Single().Ciphers.Value.CipherString, Is.EqualTo("aNULL:!aNULL:!eNULL:!EXP"));
+        Assert.That(Load(tree, assumptions: old).Endpoints.Single().Ciphers.Value.CipherString, Is.EqualTo("aNULL"));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Tlslint.Analysis;
 using Tlslint.Text;
 using Tlslint.Tls;
@@ -17,6 +18,7 @@ public static class ApacheResolver
     private const string SslCipherSuite = "SSLCipherSuite";
     private const string ConfCmd = "SSLOpenSSLConfCmd";
     private static readonly ProductVersion NoOptionalEngine = new(2, 4, 64);
+    private static readonly ProductVersion EngineOverridesListen = new(2, 4, 10);
 
     public static ConfigTree Resolve(string root, ApacheConfiguration config, AssumedVersion version, Assumptions assumptions)
     {
@@ -43,7 +45,7 @@ public static class ApacheResolver
             var serverName = LastArgument(own, "ServerName");
             var name = serverName ?? $"<VirtualHost {string.Join(" ", vhost.Arguments)}>";
             var view = new ApacheView(own, server, vhost.Open, httpd, diagnostics);
-            AddEndpoints(endpoints, view, name, ports, address, vhost.Open, server, httpd, openSsl);
+            AddEndpoints(endpoints, view, name, ports, address, vhost.Open, server, httpd, openSsl, ServerProtocol(view, vhost.Arguments, server));
         }
 
         var mainPorts = config.VirtualHosts.Count == 0 ? listens : wildcard ? [] : listens.Where(p => !covered.Contains(p)).ToList();
@@ -54,7 +56,7 @@ public static class ApacheResolver
             var serverName = LastArgument(server, "ServerName");
             var view = new ApacheView(server, [], anchor, httpd, diagnostics);
             AddEndpoints(endpoints, view, serverName is null ? "main server" : $"main server {serverName}", mainPorts, null, anchor,
-                server, httpd, openSsl);
+                server, httpd, openSsl, ServerProtocol(view, null, server));
         }
 
         return new ConfigTree
@@ -85,9 +87,10 @@ public static class ApacheResolver
             : Path.GetRelativePath(Path.GetDirectoryName(config.Files[0].FullPath)!, config.ServerRoot);
 
     private static void AddEndpoints(List<TlsEndpoint> endpoints, ApacheView view, string name, IReadOnlyList<int> ports,
-        string? address, SourceLocation anchor, IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl)
+        string? address, SourceLocation anchor, IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl,
+        ServedProtocol protocol)
     {
-        var endpoint = Server(view, name, ports, address, anchor, server, httpd, openSsl);
+        var endpoint = Server(view, name, ports, address, anchor, server, httpd, openSsl, protocol);
         endpoints.Add(endpoint);
         var proxy = view.Flag("SSLProxyEngine", false);
         if (proxy.Value)
@@ -97,10 +100,10 @@ public static class ApacheResolver
     }
 
     private static TlsEndpoint Server(ApacheView view, string name, IReadOnlyList<int> ports, string? address, SourceLocation anchor,
-        IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl)
+        IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl, ServedProtocol protocol)
     {
-        var mode = Mode(view, httpd);
         var certificates = Certificates(view);
+        var mode = Mode(view, httpd, protocol, certificates.Count > 0);
         var commands = Commands(view);
         var stapling = view.Flag("SSLUseStapling", false);
         var staplingCache = server.LastOrDefault(d => d.Is("SSLStaplingCache"));
@@ -182,9 +185,22 @@ public static class ApacheResolver
         return compression;
     }
 
-    private static Setting<TlsMode> Mode(ApacheView view, ProductVersion httpd)
+    /// <summary>
+    /// <c>SSLEngine</c>, or when neither the server nor the main server sets it, mod_ssl's own default: on for a server
+    /// whose protocol is <c>https</c> and that has a certificate (ssl_init_Module), off otherwise. Before 2.4.10 the
+    /// <c>https</c> protocol turned TLS on even over <c>SSLEngine off</c>.
+    /// </summary>
+    private static Setting<TlsMode> Mode(ApacheView view, ProductVersion httpd, ServedProtocol protocol, bool hasCertificate)
     {
         var engine = view.Get("SSLEngine", "off");
+        if (protocol is { IsHttps: true, Source: { } source } && (httpd < EngineOverridesListen || (engine.IsDefault && hasCertificate)))
+        {
+            var on = new Setting<TlsMode>(TlsMode.Implicit, SettingOrigin.Default, source.Location, "SSLEngine",
+                $"on (`{source.Name} {source.ArgumentText}`)", httpd);
+            view.Record("SSLEngine", on.Map(_ => "on"));
+            return on;
+        }
+
         var word = engine.Value.Split(' ', 2)[0].ToLowerInvariant();
         return engine.Map(_ => word switch
         {
@@ -231,7 +247,7 @@ public static class ApacheResolver
 
     /// <summary>
     /// <c>SSLCipherSuite [SSL] spec</c> (httpd appends <c>:!aNULL:!eNULL:!EXP</c> since 2.4.7); a later
-    /// <c>SSLOpenSSLConfCmd CipherString</c> replaces it as OpenSSL receives it.
+    /// <c>SSLOpenSSLConfCmd CipherString</c> replaces it as OpenSSL receives it, with the same words appended since 2.4.17.
     /// </summary>
     private static Setting<CipherSelection> Ciphers(ApacheView view, string directive,
         List<(ApacheActiveDirective Directive, SettingOrigin Origin)> commands, ProductVersion httpd)
@@ -248,7 +264,8 @@ public static class ApacheResolver
         var command = commands.LastOrDefault(c => c.Directive.Arguments[0].Equals("CipherString", StringComparison.OrdinalIgnoreCase));
         if (command.Directive is { } c)
         {
-            setting = new Setting<CipherSelection>(CipherSelection.FromString(c.Arguments[1]), command.Origin, c.Location, ConfCmd, c.ArgumentText);
+            var handed = c.Arguments[1] + ApacheDefaults.ConfCmdCipherSuffix(httpd);
+            setting = new Setting<CipherSelection>(CipherSelection.FromString(handed), command.Origin, c.Location, ConfCmd, c.ArgumentText);
         }
 
         return setting;
@@ -408,6 +425,50 @@ public static class ApacheResolver
 
     private static string? LastArgument(IReadOnlyList<ApacheActiveDirective> directives, string name) =>
         directives.LastOrDefault(d => d.Is(name) && d.Arguments.Count > 0)?.Arguments[0];
+
+    /// <summary>
+    /// The protocol httpd gives a server (ap_setup_listeners): its own or the main server's <c>Protocol</c>, else, for a
+    /// virtual host, that of the first <c>Listen</c> whose address and port equal one of the host's addresses
+    /// (<c>Listen</c> without a protocol word: <c>https</c> on port 443, <c>http</c> elsewhere), else <c>http</c>. Only
+    /// literal IP addresses are compared: <c>*</c>, <c>_default_</c> and names are left out (httpd resolves them, and
+    /// <c>*</c> did not match a wildcard <c>Listen</c> in the live test); the main server never takes a listener's.
+    /// </summary>
+    private static ServedProtocol ServerProtocol(ApacheView view, IReadOnlyList<string>? vhostAddresses,
+        IReadOnlyList<ApacheActiveDirective> server)
+    {
+        var (written, _) = view.Find("Protocol", d => d.Arguments.Count > 0);
+        if (written is not null)
+        {
+            return new ServedProtocol(written.Arguments[0].ToLowerInvariant(), written);
+        }
+
+        foreach (var text in vhostAddresses ?? [])
+        {
+            var (host, port) = SplitAddress(text, portOnly: false);
+            if (port is null || !IPAddress.TryParse(host.Trim('[', ']'), out var ip))
+            {
+                continue;
+            }
+
+            foreach (var listen in server.Where(d => d.Is("Listen") && d.Arguments.Count > 0))
+            {
+                var (listenHost, listenPort) = SplitAddress(listen.Arguments[0], portOnly: true);
+                if (listenPort == port && IPAddress.TryParse(listenHost.Trim('[', ']'), out var listenIp) && listenIp.Equals(ip))
+                {
+                    var name = listen.Arguments.Count > 1 ? listen.Arguments[1].ToLowerInvariant() : port == 443 ? "https" : "http";
+                    return new ServedProtocol(name, listen);
+                }
+            }
+        }
+
+        return new ServedProtocol("http", null);
+    }
+
+    /// <summary>A server's protocol name and the <c>Protocol</c> or <c>Listen</c> directive it comes from, if any.</summary>
+    private sealed record ServedProtocol(string Name, ApacheActiveDirective? Source)
+    {
+        public bool IsHttps => Name == "https";
+    }
 
     /// <summary>Ports named by <c>Listen [address:]port [protocol]</c> in the main server.</summary>
     private static List<int> ListenPorts(IReadOnlyList<ApacheActiveDirective> server)
