@@ -186,6 +186,45 @@ public sealed class ApacheResolverTests
     }
 
     [Test]
+    public void Name_based_hosts_keep_the_openssl_options_of_the_first_host_on_their_address()
+    {
+        // The live httpd 2.4.71 (LiveApacheTests): SNI switches protocols and ciphers, but options only add up.
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            Listen 443
+            SSLCertificateFile /etc/ssl/site.pem
+            <VirtualHost *:443>
+                ServerName first.test
+                SSLEngine on
+                SSLHonorCipherOrder on
+                SSLSessionTickets off
+            </VirtualHost>
+            <VirtualHost *:443>
+                ServerName second.test
+                SSLEngine on
+                SSLProtocol TLSv1.3
+                SSLInsecureRenegotiation on
+            </VirtualHost>
+            <VirtualHost *:8443>
+                ServerName other.test
+                SSLEngine on
+            </VirtualHost>
+            """);
+
+        var config = Load(tree);
+
+        var second = Endpoint(config, "second.test");
+        Assert.That(second.ServerCipherPreference.Value, Is.True);
+        Assert.That((second.ServerCipherPreference.Origin, second.ServerCipherPreference.Location.Line), Is.EqualTo((SettingOrigin.Inherited, 6)));
+        Assert.That(second.ServerCipherPreference.RawText, Does.Contain("first.test is its first virtual host"));
+        Assert.That(second.SessionTickets!.Value, Is.False);
+        Assert.That(second.Settings["SSLSessionTickets"].Value, Is.EqualTo("off"));
+        Assert.That(second.Protocols.Value.Enabled, Is.EqualTo(TlsVersionSet.Of(TlsVersion.TlsV1_3)), "protocols stay its own");
+        Assert.That(Endpoint(config, "first.test").InsecureRenegotiation!.Value, Is.False, "nothing flows back to the first host");
+        Assert.That(Endpoint(config, "other.test").ServerCipherPreference.Value, Is.False, "another address");
+    }
+
+    [Test]
     public void OpenSsl_protocol_commands_apply_after_SSLProtocol()
     {
         // formats.md §4.10 case 12: both TLS 1.2 and 1.3 refused.

@@ -36,6 +36,7 @@ public static class ApacheResolver
         var endpoints = new List<TlsEndpoint>();
         var covered = new HashSet<int>();
         var wildcard = false;
+        var firstOnAddress = new Dictionary<string, TlsEndpoint>(StringComparer.OrdinalIgnoreCase);
         foreach (var vhost in config.VirtualHosts)
         {
             var own = Of(vhost);
@@ -45,7 +46,18 @@ public static class ApacheResolver
             var serverName = LastArgument(own, "ServerName");
             var name = serverName ?? $"<VirtualHost {string.Join(" ", vhost.Arguments)}>";
             var view = new ApacheView(own, server, vhost.Open, httpd, diagnostics);
+            var index = endpoints.Count;
             AddEndpoints(endpoints, view, name, ports, address, vhost.Open, server, httpd, openSsl, ServerProtocol(view, vhost.Arguments, server));
+            var shared = vhost.Arguments.Select(a => (Address: a, First: firstOnAddress.GetValueOrDefault(a))).FirstOrDefault(f => f.First is not null);
+            foreach (var a in vhost.Arguments)
+            {
+                firstOnAddress.TryAdd(a, endpoints[index]);
+            }
+
+            if (shared.First is { } first && first.Mode.Value != TlsMode.None)
+            {
+                endpoints[index] = WithDefaultHostOptions(endpoints[index], first, shared.Address);
+            }
         }
 
         var mainPorts = config.VirtualHosts.Count == 0 ? listens : wildcard ? [] : listens.Where(p => !covered.Contains(p)).ToList();
@@ -167,6 +179,50 @@ public static class ApacheResolver
             VerifyPeerName = view.Flag("SSLProxyCheckPeerName", true),
             CaFiles = CaFiles(view, "SSLProxyCACertificateFile"),
             Settings = new Dictionary<string, Setting<string>>(view.Used),
+        };
+    }
+
+    /// <summary>
+    /// A name-based virtual host's connection starts in the context of the first virtual host of its address, and when
+    /// SNI picks another host mod_ssl only adds that host's OpenSSL options (SSL_set_options ORs them): server cipher
+    /// order, no session tickets and unsafe legacy renegotiation set by the first host stay in force for every name
+    /// on the address. Its protocols and ciphers are its own (the live httpd 2.4.71 showed both).
+    /// </summary>
+    private static TlsEndpoint WithDefaultHostOptions(TlsEndpoint endpoint, TlsEndpoint first, string address)
+    {
+        var settings = new Dictionary<string, Setting<string>>(endpoint.Settings);
+        Setting<bool> Take(Setting<bool> theirs)
+        {
+            var taken = new Setting<bool>(theirs.Value, SettingOrigin.Inherited, theirs.Location, theirs.Name,
+                $"{theirs.RawText} (in force for every name on `{address}`: {first.Name} is its first virtual host)");
+            settings[theirs.Name] = taken.Map(v => v ? "on" : "off");
+            return taken;
+        }
+
+        var order = endpoint.ServerCipherPreference;
+        if (!order.Value && first.ServerCipherPreference.Value)
+        {
+            order = Take(first.ServerCipherPreference);
+        }
+
+        var tickets = endpoint.SessionTickets;
+        if (tickets is { Value: true } && first.SessionTickets is { Value: false } noTickets)
+        {
+            tickets = Take(noTickets);
+        }
+
+        var renegotiation = endpoint.InsecureRenegotiation;
+        if (renegotiation is { Value: false } && first.InsecureRenegotiation is { Value: true } unsafeRenegotiation)
+        {
+            renegotiation = Take(unsafeRenegotiation);
+        }
+
+        return endpoint with
+        {
+            ServerCipherPreference = order,
+            SessionTickets = tickets,
+            InsecureRenegotiation = renegotiation,
+            Settings = settings,
         };
     }
 
