@@ -99,6 +99,18 @@ public sealed class LiveApacheTests
             SSLOpenSSLConfCmd Ciphersuites TLS_AES_128_CCM_SHA256:TLS_AES_256_GCM_SHA384
             """, MainServer());
 
+        yield return Case("SSLOpenSSLConfCmd Protocol leaves a gap, Options ServerPreference replaces SSLHonorCipherOrder", """
+            Listen 127.0.0.1:{P0}
+            SSLEngine on
+            SSLCertificateFile {CERT}
+            SSLCertificateKeyFile {KEY}
+            SSLProtocol all
+            SSLCipherSuite ECDHE-RSA-AES256-GCM-SHA384:AES128-SHA:ECDHE-RSA-AES128-SHA:@SECLEVEL=0
+            SSLHonorCipherOrder off
+            SSLOpenSSLConfCmd Protocol -TLSv1.1
+            SSLOpenSSLConfCmd Options ServerPreference
+            """, MainServer());
+
         yield return Case("main server settings inherited by one virtual host, overridden by another on its own port", """
             Listen 127.0.0.1:{P0}
             Listen 127.0.0.1:{P1}

@@ -242,6 +242,36 @@ public sealed class ApacheResolverTests
     }
 
     [Test]
+    public void OpenSsl_protocol_command_can_leave_a_gap_that_a_server_keeps()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", "SSLEngine on\nSSLProtocol all\nSSLOpenSSLConfCmd Protocol -TLSv1.1\n");
+
+        var e = Load(tree).Endpoints.Single();
+
+        Assert.That(e.Protocols.Value.Enabled.ToString(), Is.EqualTo("SSLv3 TLSv1 TLSv1.2 TLSv1.3"), "SSLv3 is the build's to drop");
+    }
+
+    [Test]
+    public void OpenSsl_options_command_replaces_the_mod_ssl_flags()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            SSLEngine on
+            SSLHonorCipherOrder on
+            SSLOpenSSLConfCmd Options "-serverpreference, -SessionTicket,UnsafeLegacyRenegotiation"
+            """);
+
+        var e = Load(tree).Endpoints.Single();
+
+        Assert.That(e.ServerCipherPreference.Value, Is.False);
+        Assert.That((e.ServerCipherPreference.Name, e.ServerCipherPreference.Location.Line), Is.EqualTo(("SSLOpenSSLConfCmd", 3)));
+        Assert.That(e.SessionTickets!.Value, Is.False);
+        Assert.That(e.InsecureRenegotiation!.Value, Is.True);
+        Assert.That(e.Settings["SSLOpenSSLConfCmd Options ServerPreference"].Value, Is.EqualTo("off"));
+    }
+
+    [Test]
     public void Hsts_follows_mod_headers_tables_and_merge_order()
     {
         using var tree = new TempTree();

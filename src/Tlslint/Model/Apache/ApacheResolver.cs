@@ -120,7 +120,7 @@ public static class ApacheResolver
         var stapling = view.Flag("SSLUseStapling", false);
         var staplingCache = server.LastOrDefault(d => d.Is("SSLStaplingCache"));
         var ticketKey = view.Find("SSLSessionTicketKeyFile").Directive;
-        var tickets = view.Flag("SSLSessionTickets", true);
+        var tickets = WithOption(view, commands, "SessionTicket", view.Flag("SSLSessionTickets", true));
         return new TlsEndpoint
         {
             Name = name,
@@ -132,7 +132,7 @@ public static class ApacheResolver
             Mode = mode,
             Protocols = Protocols(view, SslProtocol, commands, httpd, openSsl),
             Ciphers = Ciphers(view, SslCipherSuite, commands, httpd),
-            ServerCipherPreference = view.Flag("SSLHonorCipherOrder", false),
+            ServerCipherPreference = WithOption(view, commands, "ServerPreference", view.Flag("SSLHonorCipherOrder", false)),
             Certificates = certificates,
             CaFiles = CaFiles(view, "SSLCACertificateFile"),
             Compression = Compression(view, httpd, openSsl),
@@ -141,7 +141,7 @@ public static class ApacheResolver
             SessionTicketKeyRotation = ticketKey is null
                 ? tickets.Map(_ => false)
                 : new Setting<bool>(false, SettingOrigin.Explicit, ticketKey.Location, "SSLSessionTicketKeyFile", ticketKey.ArgumentText),
-            InsecureRenegotiation = view.Flag("SSLInsecureRenegotiation", false),
+            InsecureRenegotiation = WithOption(view, commands, "UnsafeLegacyRenegotiation", view.Flag("SSLInsecureRenegotiation", false)),
             Tls13Ciphers = Tls13Ciphers(view, commands),
             Curves = LastCommand(view, commands, "Curves", "Groups", "ECDHParameters"),
             // Without the OpenSSL command, mod_ssl looks for DH parameters appended to the first certificate file.
@@ -191,30 +191,30 @@ public static class ApacheResolver
     private static TlsEndpoint WithDefaultHostOptions(TlsEndpoint endpoint, TlsEndpoint first, string address)
     {
         var settings = new Dictionary<string, Setting<string>>(endpoint.Settings);
-        Setting<bool> Take(Setting<bool> theirs)
+        Setting<bool> Take(Setting<bool> theirs, string key)
         {
             var taken = new Setting<bool>(theirs.Value, SettingOrigin.Inherited, theirs.Location, theirs.Name,
                 $"{theirs.RawText} (in force for every name on `{address}`: {first.Name} is its first virtual host)");
-            settings[theirs.Name] = taken.Map(v => v ? "on" : "off");
+            settings[key] = taken.Map(v => v ? "on" : "off");
             return taken;
         }
 
         var order = endpoint.ServerCipherPreference;
         if (!order.Value && first.ServerCipherPreference.Value)
         {
-            order = Take(first.ServerCipherPreference);
+            order = Take(first.ServerCipherPreference, "SSLHonorCipherOrder");
         }
 
         var tickets = endpoint.SessionTickets;
         if (tickets is { Value: true } && first.SessionTickets is { Value: false } noTickets)
         {
-            tickets = Take(noTickets);
+            tickets = Take(noTickets, "SSLSessionTickets");
         }
 
         var renegotiation = endpoint.InsecureRenegotiation;
         if (renegotiation is { Value: false } && first.InsecureRenegotiation is { Value: true } unsafeRenegotiation)
         {
-            renegotiation = Take(unsafeRenegotiation);
+            renegotiation = Take(unsafeRenegotiation, "SSLInsecureRenegotiation");
         }
 
         return endpoint with
@@ -271,6 +271,31 @@ public static class ApacheResolver
     {
         view.Problem($"`SSLEngine {engine.RawText}` must be `on` or `off`: httpd refuses to start", engine.Location);
         return TlsMode.None;
+    }
+
+    /// <summary>
+    /// <c>SSLOpenSSLConfCmd Options</c> after mod_ssl's own flag: OpenSSL applies the commands last, so an option
+    /// named in the comma-separated list (names compared case-insensitively, <c>-</c> clears) replaces what
+    /// SSLHonorCipherOrder, SSLSessionTickets or SSLInsecureRenegotiation set. Seen on the live httpd for
+    /// <c>ServerPreference</c> and <c>SessionTicket</c>.
+    /// </summary>
+    private static Setting<bool> WithOption(ApacheView view, List<(ApacheActiveDirective Directive, SettingOrigin Origin)> commands,
+        string option, Setting<bool> flag)
+    {
+        foreach (var (command, origin) in commands.Where(c => c.Directive.Arguments[0].Equals("Options", StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (var item in command.Arguments[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var off = item.StartsWith('-');
+                if (item.TrimStart('-', '+').Equals(option, StringComparison.OrdinalIgnoreCase))
+                {
+                    flag = new Setting<bool>(!off, origin, command.Location, ConfCmd, command.ArgumentText);
+                    view.Record($"{ConfCmd} Options {option}", flag.Map(v => v ? "on" : "off"));
+                }
+            }
+        }
+
+        return flag;
     }
 
     /// <summary>SSLOpenSSLConfCmd name/value pairs in the order OpenSSL applies them: main server first.</summary>
