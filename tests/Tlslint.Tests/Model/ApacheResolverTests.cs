@@ -272,6 +272,31 @@ public sealed class ApacheResolverTests
     }
 
     [Test]
+    public void OpenSsl_commands_httpd_stops_at_are_fatal()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            SSLEngine on
+            SSLOpenSSLConfCmd MinProtocol
+            SSLOpenSSLConfCmd -cipher ALL
+            SSLOpenSSLConfCmd minprotocol tlsv1.2
+            SSLOpenSSLConfCmd Protocol "-tlsv1.1, FOO"
+            SSLOpenSSLConfCmd Options "ServerPreference,Bogus"
+            SSLOpenSSLConfCmd options -sessionticket
+            SSLOpenSSLConfCmd Protocol -ALL,+TLSv1.3
+            SSLOpenSSLConfCmd MaxProtocol None
+            SSLOpenSSLConfCmd verifycastore /etc/ssl/store
+            """);
+
+        var fatal = Load(tree).Diagnostics.Where(d => d.Fatal).ToList();
+
+        Assert.That(fatal.Select(d => d.Location.Line), Is.EqualTo(new[] { 2, 3, 4, 5, 6 }), string.Join("\n", fatal.Select(d => d.Message)));
+        Assert.That(fatal[2].Message, Does.Contain("the names are case-sensitive: `TLSv1.2`"));
+        Assert.That(fatal[3].Message, Does.Contain("`FOO`"));
+        Assert.That(fatal[4].Message, Does.Contain("`Bogus`"));
+    }
+
+    [Test]
     public void Hsts_follows_mod_headers_tables_and_merge_order()
     {
         using var tree = new TempTree();

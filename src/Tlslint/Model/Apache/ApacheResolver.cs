@@ -32,6 +32,7 @@ public static class ApacheResolver
         var listens = ListenPorts(server);
         ModulesMissing(config, diagnostics);
         NotAllowedPerRequest(config, diagnostics);
+        ApacheConfCommands.Check(config.Directives, openSsl, diagnostics);
 
         var endpoints = new List<TlsEndpoint>();
         var covered = new HashSet<int>();
