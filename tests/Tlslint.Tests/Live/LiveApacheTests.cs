@@ -132,6 +132,26 @@ public sealed class LiveApacheTests
             </VirtualHost>
             """, MainServer(), new Target(1, null, "inherits.test"), new Target(2, null, "overrides.test"));
 
+        // mod_ssl applies the OpenSSL commands (main server's first) after SSLCipherSuite, so an inherited
+        // CipherString replaces a virtual host's own SSLCipherSuite.
+        yield return Case("main server OpenSSL commands run after a virtual host's SSLCipherSuite and before its own commands", """
+            Listen 127.0.0.1:{P0}
+            Listen 127.0.0.1:{P1}
+            SSLCertificateFile {CERT}
+            SSLCertificateKeyFile {KEY}
+            SSLEngine on
+            SSLOpenSSLConfCmd MinProtocol TLSv1.3
+            SSLOpenSSLConfCmd CipherString AES256-SHA:DHE-RSA-CHACHA20-POLY1305
+            <VirtualHost 127.0.0.1:{P0}>
+                ServerName own-min.test
+                SSLCipherSuite AES128-SHA
+                SSLOpenSSLConfCmd MinProtocol TLSv1.2
+            </VirtualHost>
+            <VirtualHost 127.0.0.1:{P1}>
+                ServerName inherits-all.test
+            </VirtualHost>
+            """, new Target(0, null, "own-min.test"), new Target(1, null, "inherits-all.test"));
+
         yield return Case("an https Listen or Protocol https turns TLS on without SSLEngine, SSLEngine off wins", """
             Listen 127.0.0.1:{P0} https
             Listen 127.0.0.1:{P1}
