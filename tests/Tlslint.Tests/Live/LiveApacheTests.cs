@@ -24,8 +24,8 @@ public sealed class LiveApacheTests
     /// <summary>
     /// Probed over TLS 1.2 (the certificate is RSA): ECDHE, DHE (mod_ssl always has DH parameters: its built-in primes
     /// sized to the key) and kRSA suites with GCM, CBC, CHACHA, CCM, CAMELLIA and ARIA, then suites that must never be
-    /// negotiated here: 3DES (not in Debian's build), NULL, anonymous ADH/AECDH and PSK. ECDSA suites are left out: the
-    /// engine does not yet filter suites by the certificate's key type (issue 6, branch engine).
+    /// negotiated here: 3DES (not in Debian's build), NULL, anonymous ADH/AECDH, PSK, and ECDSA and DSS suites, which
+    /// need a certificate of that key type (see <see cref="NeedsOtherKey"/>).
     /// </summary>
     private static readonly string[] ProbedSuites =
     [
@@ -33,7 +33,7 @@ public sealed class LiveApacheTests
         "DHE-RSA-AES128-GCM-SHA256", "DHE-RSA-AES256-SHA", "DHE-RSA-CHACHA20-POLY1305",
         "AES256-GCM-SHA384", "AES128-SHA", "AES256-SHA", "AES128-SHA256", "AES128-CCM", "CAMELLIA128-SHA", "ARIA128-GCM-SHA256",
         "DES-CBC3-SHA", "NULL-SHA", "NULL-SHA256", "ECDHE-RSA-NULL-SHA", "ADH-AES256-GCM-SHA384", "AECDH-AES128-SHA",
-        "PSK-AES128-CBC-SHA",
+        "PSK-AES128-CBC-SHA", "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES256-SHA", "DHE-DSS-AES128-SHA",
     ];
 
     /// <summary>The five TLS 1.3 suites OpenSSL 3.0 knows, each offered alone with <c>-ciphersuites</c>.</summary>
@@ -344,10 +344,18 @@ public sealed class LiveApacheTests
         var tls13 = p.Versions.Contains("TLSv1.3");
         return new Outcome(
             string.Join(" ", p.Versions),
-            tls12 ? string.Join(" ", ProbedSuites.Where(p.Suites.Contains)) : string.Empty,
+            tls12 ? string.Join(" ", ProbedSuites.Where(s => p.Suites.Contains(s) && !NeedsOtherKey(s))) : string.Empty,
             tls13 ? string.Join(" ", Tls13Suites.Where(p.Tls13.Contains)) : string.Empty,
             p.OrderProbe is null ? null : p.ServerOrder ? "server" : "client");
     }
+
+    /// <summary>
+    /// The shared engine does not yet drop suites whose authentication needs another key type than the certificate's
+    /// (it predicts ECDSA and DSS suites for this RSA key; issue 6, branch engine), so they are taken out of the
+    /// prediction here while httpd's refusal of them is still probed. Once the engine knows, this removes nothing.
+    /// </summary>
+    private static bool NeedsOtherKey(string suite) =>
+        suite.Contains("-ECDSA-", StringComparison.Ordinal) || suite.Contains("-DSS-", StringComparison.Ordinal);
 
     /// <summary>The prediction for the endpoint a target names, on the port it probes.</summary>
     private static Predicted Find(List<LiveHarness.Prediction> predictions, Target target, int[] ports)
@@ -362,7 +370,7 @@ public sealed class LiveApacheTests
         Assert.That(p.Endpoint.GetProperty("product").GetString(), Is.EqualTo("apache"));
         var effective = p.Endpoint.GetProperty("effective");
         var order = effective.GetProperty("negotiableSuites").EnumerateArray().Select(s => s.GetString()!)
-            .Where(ProbedSuites.Contains).ToList();
+            .Where(s => ProbedSuites.Contains(s) && !NeedsOtherKey(s)).ToList();
         var tls = p.Endpoint.GetProperty("mode").GetProperty("value").GetString() != "none";
         var orderProbe = tls && p.Versions.Contains("TLSv1.2") && order.Count >= 2 ? (order[0], order[^1]) : ((string, string)?)null;
         return new Predicted(
