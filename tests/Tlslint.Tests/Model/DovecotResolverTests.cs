@@ -101,6 +101,24 @@ public sealed class DovecotResolverTests
     }
 
     [Test]
+    public void Local_name_blocks_change_the_certificate_and_dh_but_not_what_the_handshake_negotiates()
+    {
+        // Dovecot 2.3.19.1 live: with SNI `mail.example.org` the block's certificate and DH file are used, while the
+        // versions, cipher lists and options stay those of the connection without the name (SSL_set_SSL_CTX).
+        var tree = Load("protocols = imap\nssl_cert = </etc/ssl/a.pem\nssl_key = </etc/ssl/a.key\nssl_cipher_list = HIGH\n"
+            + "local_name mail.example.org {\n  ssl_min_protocol = TLSv1.3\n  ssl_cipher_list = ALL:@SECLEVEL=0\n"
+            + "  ssl_cipher_suites = TLS_AES_128_GCM_SHA256\n  ssl_prefer_server_ciphers = yes\n  ssl_dh = </etc/ssl/dh.pem\n}\n");
+
+        var variant = Endpoint(tree, "imap-login/imaps [local_name mail.example.org]");
+        Assert.That((variant.Protocols.Value.Enabled.ToString(), variant.Protocols.IsDefault), Is.EqualTo(("TLSv1.2 TLSv1.3", true)));
+        Assert.That((variant.IgnoredProtocols!.Value.Enabled.ToString(), variant.IgnoredProtocols.Location.Line), Is.EqualTo(("TLSv1.3", 6)));
+        Assert.That((variant.Ciphers.Value.CipherString, variant.Tls13Ciphers, variant.ServerCipherPreference.Value), Is.EqualTo(("HIGH", (Setting<string>?)null, false)));
+        Assert.That(variant.Settings["ssl_cipher_list"].Location.Line, Is.EqualTo(4));
+        Assert.That(variant.DhParameters!.Value, Is.EqualTo("/etc/ssl/dh.pem"));
+        Assert.That(Endpoint(tree, "imap-login/imaps").IgnoredProtocols, Is.Null);
+    }
+
+    [Test]
     public void Section_context_of_an_include_is_kept()
     {
         var tree = Load("protocols = imap pop3\nprotocol imap {\n  !include imap-tls.conf\n}\n",

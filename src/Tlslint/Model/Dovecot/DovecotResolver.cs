@@ -282,6 +282,7 @@ public static class DovecotResolver
     {
         var anchor = listener.Configured?.Location ?? listener.Service?.Location ?? (protocols.IsDefault ? entry : protocols.Location);
         var ctx = new DovecotContext(config, protocol, connection, entry);
+        var handshake = HandshakeContext(ctx, config, protocol, connection, entry);
         var listenerSsl = ListenerSsl(listener, anchor, config.Version, problems);
         var ssl = ctx.Ssl();
         var sslValue = SslValue(ssl, problems);
@@ -296,7 +297,7 @@ public static class DovecotResolver
         var mode = Mode(listenerSsl, ssl, sslValue, hasLogin, cleartext, mechanisms);
         var name = $"{service}/{listener.Name ?? port.ToString(CultureInfo.InvariantCulture)}" + (connection.IsGlobal ? string.Empty : $" [{connection}]");
         var settings = new Dictionary<string, Setting<string>>(StringComparer.Ordinal);
-        var endpoint = Common(ctx, config, protocol, connection, problems) with
+        var endpoint = Common(ctx, handshake, config, protocol, connection, problems) with
         {
             Name = name,
             Role = EndpointRole.Server,
@@ -310,7 +311,8 @@ public static class DovecotResolver
             TlsLogging = hasLogin ? ctx.Get("login_log_format_elements").Map(LogsCipher) : null,
         };
 
-        foreach (var (key, value) in ctx.Used)
+        // What the handshake negotiates comes from the context without the SNI name, whatever the name's block says.
+        foreach (var (key, value) in ctx.Used.Concat(handshake.Used))
         {
             settings[key] = value;
         }
@@ -319,17 +321,38 @@ public static class DovecotResolver
         return endpoint with { Settings = settings };
     }
 
-    /// <summary>What every endpoint of a context shares: protocols, ciphers, certificates and the TLS options.</summary>
-    private static TlsEndpoint Common(DovecotContext ctx, DovecotConfig config, string? protocol, DovecotFilter connection, Problems problems)
-    {
-        var v = config.Version;
-        var protocols = DovecotVersions.HasMinProtocol(v)
+    /// <summary>
+    /// The settings the handshake itself runs with. A client's SNI name arrives inside the handshake: the login process
+    /// then looks its settings up again with that <c>local_name</c> and moves the connection to the name's SSL_CTX
+    /// (<c>SSL_set_SSL_CTX</c>), which brings the name's certificate, key, CA and DH parameters, while the versions,
+    /// cipher lists, curves and options were already copied into the connection from the settings without the name
+    /// (seen live with Dovecot 2.3.19.1 and OpenSSL 3.0). So a <c>local_name</c> block cannot change what is negotiated.
+    /// </summary>
+    private static DovecotContext HandshakeContext(DovecotContext ctx, DovecotConfig config, string protocol,
+        DovecotFilter connection, SourceLocation entry) =>
+        connection.LocalName is null ? ctx : new DovecotContext(config, protocol, connection with { LocalName = null }, entry);
+
+    /// <summary>The protocol setting of the release: 2.3+ <c>ssl_min_protocol</c>, 2.2 <c>ssl_protocols</c>.</summary>
+    private static Setting<ProtocolSelection> Protocols(DovecotContext ctx) =>
+        DovecotVersions.HasMinProtocol(ctx.Version)
             ? ctx.Get("ssl_min_protocol").Map(DovecotProtocols.FromMinimum)
             : ctx.Get("ssl_protocols").Map(DovecotProtocols.FromList);
-        var suites = v >= DovecotVersions.V2_3_15 ? ctx.Get("ssl_cipher_suites") : null;
-        var curves = DovecotVersions.HasMinProtocol(v) ? ctx.Get("ssl_curve_list") : null;
+
+    /// <summary>
+    /// What every endpoint of a context shares: protocols, ciphers and the TLS options from the
+    /// <paramref name="handshake"/> context, certificates, CA, DH parameters and key password from <paramref name="ctx"/>
+    /// (they differ only for a <c>local_name</c> variant, see <see cref="HandshakeContext"/>).
+    /// </summary>
+    private static TlsEndpoint Common(DovecotContext ctx, DovecotContext handshake, DovecotConfig config, string? protocol,
+        DovecotFilter connection, Problems problems)
+    {
+        var v = config.Version;
+        var protocols = Protocols(handshake);
+        var written = ReferenceEquals(ctx, handshake) ? null : Protocols(ctx);
+        var suites = v >= DovecotVersions.V2_3_15 ? handshake.Get("ssl_cipher_suites") : null;
+        var curves = DovecotVersions.HasMinProtocol(v) ? handshake.Get("ssl_curve_list") : null;
         var dh = DovecotVersions.Is24(v) ? ctx.Get("ssl_server_dh_file", "ssl_dh") : ctx.Get("ssl_dh", "ssl_server_dh_file");
-        var options = ctx.Get("ssl_options");
+        var options = handshake.Get("ssl_options");
         var flags = SslOptions(options, v, problems);
         return new TlsEndpoint
         {
@@ -340,10 +363,11 @@ public static class DovecotResolver
             Anchor = ctx.Default("ssl").Location,
             Mode = ctx.Default("ssl").Map(_ => TlsMode.None),
             Protocols = protocols,
-            Ciphers = ctx.Get("ssl_cipher_list").Map(CipherSelection.FromString),
+            IgnoredProtocols = written is { Origin: SettingOrigin.Explicit } && written.Location != protocols.Location ? written : null,
+            Ciphers = handshake.Get("ssl_cipher_list").Map(CipherSelection.FromString),
             Tls13Ciphers = suites is { } s && s.Value.Trim().Length > 0 ? s : null,
             Curves = curves is { } c && c.Value.Trim().Length > 0 ? c : null,
-            ServerCipherPreference = ServerPreference(ctx, problems),
+            ServerCipherPreference = ServerPreference(handshake, problems),
             Certificates = Certificates(ctx, config, protocol, connection),
             CaFiles = CaFiles(ctx, config.Version, protocol),
             DhParameters = dh.Value.Trim().Length > 0 ? dh : null,
@@ -592,7 +616,7 @@ public static class DovecotResolver
 
         var ctx = new DovecotContext(config, null, DovecotFilter.Global, entry);
         var verify = ctx.Get("ssl_client_require_valid_cert");
-        var endpoint = Common(ctx, config, null, DovecotFilter.Global, problems) with
+        var endpoint = Common(ctx, ctx, config, null, DovecotFilter.Global, problems) with
         {
             Name = "outgoing",
             Role = EndpointRole.Client,
