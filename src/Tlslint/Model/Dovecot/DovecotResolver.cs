@@ -311,8 +311,8 @@ public static class DovecotResolver
             TlsLogging = hasLogin ? ctx.Get("login_log_format_elements").Map(LogsCipher) : null,
         };
 
-        // What the handshake negotiates comes from the context without the SNI name, whatever the name's block says.
-        foreach (var (key, value) in ctx.Used.Concat(handshake.Used))
+        // What the handshake starts with comes from the context without the SNI name, whatever the name's block says.
+        foreach (var (key, value) in ctx.Used.Concat(handshake.Used.Where(u => u.Key != "ssl_cipher_list")))
         {
             settings[key] = value;
         }
@@ -322,11 +322,12 @@ public static class DovecotResolver
     }
 
     /// <summary>
-    /// The settings the handshake itself runs with. A client's SNI name arrives inside the handshake: the login process
-    /// then looks its settings up again with that <c>local_name</c> and moves the connection to the name's SSL_CTX
-    /// (<c>SSL_set_SSL_CTX</c>), which brings the name's certificate, key, CA and DH parameters, while the versions,
-    /// cipher lists, curves and options were already copied into the connection from the settings without the name
-    /// (seen live with Dovecot 2.3.19.1 and OpenSSL 3.0). So a <c>local_name</c> block cannot change what is negotiated.
+    /// The settings a connection starts its handshake with. A client's SNI name arrives inside the handshake: the login
+    /// process then looks its settings up again with that <c>local_name</c> and moves the connection to the name's
+    /// SSL_CTX (<c>SSL_set_SSL_CTX</c>). That brings the name's certificate, key, CA, DH parameters and security level,
+    /// and its TLS 1.2-and-older cipher list (the connection has no list of its own, and OpenSSL picks those suites after
+    /// the SNI callback); but the versions, the TLS 1.3 suites (picked before the callback), curves and options were
+    /// copied into the connection from the settings without the name. Seen live with Dovecot 2.3.19.1 and OpenSSL 3.0.
     /// </summary>
     private static DovecotContext HandshakeContext(DovecotContext ctx, DovecotConfig config, string protocol,
         DovecotFilter connection, SourceLocation entry) =>
@@ -339,9 +340,9 @@ public static class DovecotResolver
             : ctx.Get("ssl_protocols").Map(DovecotProtocols.FromList);
 
     /// <summary>
-    /// What every endpoint of a context shares: protocols, ciphers and the TLS options from the
-    /// <paramref name="handshake"/> context, certificates, CA, DH parameters and key password from <paramref name="ctx"/>
-    /// (they differ only for a <c>local_name</c> variant, see <see cref="HandshakeContext"/>).
+    /// What every endpoint of a context shares: protocols, TLS 1.3 suites, curves and options from the
+    /// <paramref name="handshake"/> context; the cipher list, certificates, CA, DH parameters and key password from
+    /// <paramref name="ctx"/> (they differ only for a <c>local_name</c> variant, see <see cref="HandshakeContext"/>).
     /// </summary>
     private static TlsEndpoint Common(DovecotContext ctx, DovecotContext handshake, DovecotConfig config, string? protocol,
         DovecotFilter connection, Problems problems)
@@ -364,7 +365,7 @@ public static class DovecotResolver
             Mode = ctx.Default("ssl").Map(_ => TlsMode.None),
             Protocols = protocols,
             IgnoredProtocols = written is { Origin: SettingOrigin.Explicit } && written.Location != protocols.Location ? written : null,
-            Ciphers = handshake.Get("ssl_cipher_list").Map(CipherSelection.FromString),
+            Ciphers = ctx.Get("ssl_cipher_list").Map(CipherSelection.FromString),
             Tls13Ciphers = suites is { } s && s.Value.Trim().Length > 0 ? s : null,
             Curves = curves is { } c && c.Value.Trim().Length > 0 ? c : null,
             ServerCipherPreference = ServerPreference(handshake, problems),
