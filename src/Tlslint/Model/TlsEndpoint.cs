@@ -140,6 +140,18 @@ public sealed record TlsEndpoint
     /// </summary>
     public Setting<ProtocolSelection>? IgnoredProtocols { get; init; }
 
+    /// <summary>
+    /// TLS 1.3 suites written for this endpoint that the server does not apply (nginx before 1.29.2: OpenSSL picks the
+    /// TLS 1.3 suite from the default server's list before SNI selects this server); null when none are ignored.
+    /// </summary>
+    public Setting<string>? IgnoredTls13Ciphers { get; init; }
+
+    /// <summary>
+    /// Groups (curves) written for this endpoint that the server does not apply (nginx before 1.29.2: the connection
+    /// keeps the default server's list when SNI selects this server); null when none are ignored.
+    /// </summary>
+    public Setting<string>? IgnoredCurves { get; init; }
+
     /// <summary>Whether the endpoint refuses every TLS handshake it is chosen for (nginx <c>ssl_reject_handshake on</c>): it needs no certificate and serves nothing.</summary>
     public Setting<bool>? RejectsHandshakes { get; init; }
 

@@ -305,6 +305,55 @@ public sealed class NginxLoaderTests
         Assert.That(endpoints.Select(e => e.Protocols.Value.Enabled.ToString()), Is.EqualTo(new[] { "TLSv1.3", "TLSv1 TLSv1.2" }));
     }
 
+    [TestCase("1.22.1", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_CCM_SHA256")]
+    [TestCase("1.29.2", "TLS_AES_128_CCM_SHA256", null)]
+    public void Before_1_29_2_a_server_sharing_a_socket_gets_the_tls13_suites_and_groups_of_the_default_server(string version, string applied, string? ignored)
+    {
+        // Live proof: LiveNginxTests, "several servers on one port chosen by SNI" (the groups by hand: a client offering
+        // only secp384r1 fails TLS 1.3 with b.test on Debian's nginx 1.22.1, one offering only X25519 succeeds).
+        _tree.Write("nginx.conf", """
+            events {}
+            http {
+                server { listen 443 ssl; server_name a.test; ssl_conf_command Ciphersuites TLS_CHACHA20_POLY1305_SHA256; ssl_ecdh_curve X25519; }
+                server { listen 443 ssl; server_name b.test; ssl_conf_command Ciphersuites TLS_AES_128_CCM_SHA256; ssl_ecdh_curve secp384r1; }
+                server { listen 8443 ssl; server_name c.test; ssl_conf_command Ciphersuites TLS_AES_128_CCM_SHA256; }
+                server { listen 8443 ssl default_server; server_name d.test; }
+            }
+            """);
+
+        var tree = Load(version: version);
+        var b = Endpoint(tree, "b.test:443");
+        var c = Endpoint(tree, "c.test:8443");
+
+        Assert.That(b.Tls13Ciphers!.Value, Is.EqualTo(applied));
+        Assert.That(b.IgnoredTls13Ciphers?.Value, Is.EqualTo(ignored));
+        Assert.That(b.Curves!.Value, Is.EqualTo(ignored is null ? "secp384r1" : "X25519"));
+        Assert.That(b.IgnoredCurves?.Value, Is.EqualTo(ignored is null ? null : "secp384r1"));
+        Assert.That(c.Tls13Ciphers?.Value, Is.EqualTo(ignored is null ? "TLS_AES_128_CCM_SHA256" : null), "the default server writes none: OpenSSL's own list");
+        Assert.That(Endpoint(tree, "a.test:443 (default server)").IgnoredTls13Ciphers, Is.Null);
+    }
+
+    [TestCase("MinProtocol TLSv1.2", "TLSv1.2 TLSv1.3")]
+    [TestCase("MinProtocol tlsv1.2", null)]
+    [TestCase("MinProtocol TLSv1.0", null)]
+    [TestCase("MinProtocol None", "TLSv1 TLSv1.1 TLSv1.2 TLSv1.3")]
+    [TestCase("MaxProtocol DTLSv1.2", "TLSv1 TLSv1.1 TLSv1.2 TLSv1.3")]
+    [TestCase("Protocol -tlsv1,-TLSv1.1", "TLSv1.2 TLSv1.3")]
+    [TestCase("Protocol '-TLSv1 -TLSv1.1'", null)]
+    [TestCase("Protocol 'ALL, -TLSv1'", "SSLv2 SSLv3 TLSv1.1 TLSv1.2 TLSv1.3")]
+    [TestCase("Protocol -TLSv1,,-TLSv1.1", null)]
+    [TestCase("Protocol -TLSv1.4", null)]
+    public void Protocol_commands_openssl_refuses_stop_nginx(string command, string? expected)
+    {
+        // Live proof: LiveNginxTests, the refusals.
+        _tree.Write("nginx.conf", $"events {{}}\nhttp {{ server {{ listen 443 ssl; ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3; ssl_conf_command {command}; }} }}\n");
+
+        var protocols = Load().Endpoints.Single().Protocols;
+
+        Assert.That(protocols.Value.IsValid ? protocols.Value.Enabled.ToString() : null, Is.EqualTo(expected), protocols.Value.Problem);
+        Assert.That(protocols.Name, Is.EqualTo(expected is null ? "ssl_conf_command" : "ssl_protocols"));
+    }
+
     [Test]
     public void Repeated_ssl_protocols_in_one_block_add_up()
     {

@@ -267,7 +267,10 @@ public static class NginxResolver
                 return endpoint with { Protocols = lookup.At(quic, only13) };
             }
 
-            // Before 1.29.2 the handshake runs with the default server's protocols; SNI only switches the rest.
+            // Before 1.29.2 nginx selects the server by SNI in OpenSSL's servername callback, which runs after OpenSSL
+            // has settled the version and, for TLS 1.3, the suite with the default server's context; the connection
+            // also keeps the groups it copied from that context. SNI switches the rest (certificate, the TLS <= 1.2
+            // cipher list, the security level). 1.29.2 moved to the ClientHello callback.
             var defaults = shared.Select(s => s.DefaultServer).Where(d => d != server).Distinct().ToList();
             if (version < SniProtocols && defaults.Count > 0)
             {
@@ -277,6 +280,19 @@ public static class NginxResolver
                 if (applied.Location != endpoint.Protocols.Location)
                 {
                     endpoint = endpoint with { IgnoredProtocols = endpoint.Protocols, Protocols = applied };
+                }
+
+                var ownerCommands = Commands(ownerLookup, "ssl_conf_command");
+                var suites = Command(ownerCommands, "Ciphersuites");
+                if (suites?.Location != endpoint.Tls13Ciphers?.Location)
+                {
+                    endpoint = endpoint with { IgnoredTls13Ciphers = endpoint.Tls13Ciphers, Tls13Ciphers = suites };
+                }
+
+                var groups = Command(ownerCommands, "Groups") ?? Command(ownerCommands, "Curves") ?? ownerLookup.Get("ssl_ecdh_curve");
+                if (groups.Location != endpoint.Curves?.Location)
+                {
+                    endpoint = endpoint with { IgnoredCurves = endpoint.Curves, Curves = groups };
                 }
             }
 
@@ -586,6 +602,17 @@ public static class NginxResolver
             if (protocolCommands.Count == 0)
             {
                 return setting;
+            }
+
+            // OpenSSL refuses the value at start-up, and nginx stops: no protocol is ever offered.
+            foreach (var node in protocolCommands)
+            {
+                var (name, value) = (node.Arguments[0].Value, node.Arguments[1].Value);
+                if (NginxProtocols.CommandProblem(name, value) is { } problem)
+                {
+                    var refused = ProtocolSelection.Invalid($"{problem}: nginx stops with `SSL_CONF_cmd(\"{name}\", \"{value}\") failed`", selection.Recommended);
+                    return new Setting<ProtocolSelection>(refused, origin, node.Location, commandDirective, node.RawValue);
+                }
             }
 
             var effective = NginxProtocols.ApplyCommands(selection.Enabled, protocolCommands.Select(n => (n.Arguments[0].Value, n.Arguments[1].Value)));
