@@ -116,6 +116,8 @@ public sealed class DovecotResolverTests
         Assert.That((variant.Ciphers.Value.CipherString, variant.Tls13Ciphers, variant.ServerCipherPreference.Value), Is.EqualTo(("ALL:@SECLEVEL=0", (Setting<string>?)null, false)));
         Assert.That((variant.Settings["ssl_cipher_list"].Location.Line, variant.Settings["ssl_min_protocol"].IsDefault), Is.EqualTo((7, true)));
         Assert.That(variant.Effective!.Protocols.ToString(), Is.EqualTo("TLSv1.2 TLSv1.3"));
+        Assert.That(variant.IgnoredTls13Ciphers!.Value, Is.EqualTo("TLS_AES_128_GCM_SHA256"));
+        Assert.That(variant.Settings["ssl_cipher_suites"].IsDefault, Is.True);
         Assert.That(variant.DhParameters!.Value, Is.EqualTo("/etc/ssl/dh.pem"));
         Assert.That(Endpoint(tree, "imap-login/imaps").IgnoredProtocols, Is.Null);
     }

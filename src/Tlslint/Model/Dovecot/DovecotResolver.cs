@@ -333,6 +333,19 @@ public static class DovecotResolver
         DovecotFilter connection, SourceLocation entry) =>
         connection.LocalName is null ? ctx : new DovecotContext(config, protocol, connection with { LocalName = null }, entry);
 
+    /// <summary>A value a <c>local_name</c> block writes that the handshake does not use (see <see cref="HandshakeContext"/>).</summary>
+    private static Setting<string>? Ignored(DovecotContext ctx, DovecotContext handshake, string name)
+    {
+        if (ReferenceEquals(ctx, handshake))
+        {
+            return null;
+        }
+
+        // The endpoint's settings still show what applies: the handshake's values are merged over these.
+        var written = ctx.Get(name);
+        return written is { Origin: SettingOrigin.Explicit } && written.Location != handshake.Get(name).Location ? written : null;
+    }
+
     /// <summary>The protocol setting of the release: 2.3+ <c>ssl_min_protocol</c>, 2.2 <c>ssl_protocols</c>.</summary>
     private static Setting<ProtocolSelection> Protocols(DovecotContext ctx) =>
         DovecotVersions.HasMinProtocol(ctx.Version)
@@ -365,6 +378,8 @@ public static class DovecotResolver
             Mode = ctx.Default("ssl").Map(_ => TlsMode.None),
             Protocols = protocols,
             IgnoredProtocols = written is { Origin: SettingOrigin.Explicit } && written.Location != protocols.Location ? written : null,
+            IgnoredTls13Ciphers = suites is null ? null : Ignored(ctx, handshake, "ssl_cipher_suites"),
+            IgnoredCurves = curves is null ? null : Ignored(ctx, handshake, "ssl_curve_list"),
             Ciphers = ctx.Get("ssl_cipher_list").Map(CipherSelection.FromString),
             Tls13Ciphers = suites is { } s && s.Value.Trim().Length > 0 ? s : null,
             Curves = curves is { } c && c.Value.Trim().Length > 0 ? c : null,
