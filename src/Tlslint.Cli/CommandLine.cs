@@ -312,7 +312,8 @@ public static class CommandLine
         }
 
         LintResult result;
-        using (var progress = new ProgressDisplay(stderr, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected))
+        using (var progress = new ProgressDisplay(stderr, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
+                   ProgressDisplay.DelayFrom(Environment.GetEnvironmentVariable(ProgressDisplay.DelayVariable))))
         {
             result = Linter.Run(request with { Progress = progress.Report });
         }
@@ -337,14 +338,23 @@ public static class CommandLine
             stderr.WriteLine($"tlslint: {error}");
         }
 
-        if (writer is SarifReportWriter { LimitProblems.Count: > 0 } sarif)
+        if (writer is SarifReportWriter sarif)
         {
+            // Left out to stay within GitHub's limits: said here and in the log's notifications; the upload works.
+            foreach (var truncation in sarif.Truncations)
+            {
+                stderr.WriteLine($"tlslint: warning: {truncation}");
+            }
+
             foreach (var problem in sarif.LimitProblems)
             {
                 stderr.WriteLine($"tlslint: {problem}");
             }
 
-            return ExitInputError;
+            if (sarif.LimitProblems.Count > 0)
+            {
+                return ExitInputError;
+            }
         }
 
         if (result.HasInputProblems)

@@ -8,6 +8,12 @@ internal sealed class ProgressDisplay : IDisposable
 {
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Milliseconds to wait instead of <see cref="Delay"/>, for the pseudo-terminal test only: with 0 the first line is
+    /// painted at once, so the test needs no timing.
+    /// </summary>
+    public const string DelayVariable = "TLSLINT_PROGRESS_AFTER_MS";
+
     private readonly TextWriter _stderr;
     private readonly Timer? _timer;
     private readonly Lock _gate = new();
@@ -19,11 +25,25 @@ internal sealed class ProgressDisplay : IDisposable
     public ProgressDisplay(TextWriter stderr, bool terminal, TimeSpan? after = null)
     {
         _stderr = stderr;
-        if (terminal)
+        if (!terminal)
         {
-            _timer = new Timer(_ => Paint(), null, after ?? Delay, TimeSpan.FromMilliseconds(250));
+            return;
         }
+
+        var delay = after ?? Delay;
+        if (delay <= TimeSpan.Zero)
+        {
+            Paint();
+        }
+
+        _timer = new Timer(_ => Paint(), null, delay, TimeSpan.FromMilliseconds(250));
     }
+
+    /// <summary>The delay <see cref="DelayVariable"/> asks for, or null when it is unset or not a number.</summary>
+    public static TimeSpan? DelayFrom(string? milliseconds) =>
+        int.TryParse(milliseconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? TimeSpan.FromMilliseconds(ms)
+            : null;
 
     /// <summary>Called by the linter after each tree (from any thread).</summary>
     public void Report(int done, int total)

@@ -35,7 +35,7 @@ public sealed partial class FixtureTests
             Rules = [rule!],
             Select = [rule!.Descriptor.Id], // opt-in rules run only when named
             WorkingDirectory = runDir,
-            Assumptions = CaseAssumptions(caseDir),
+            Assumptions = CaseAssumptions(caseDir) with { Profile = fixture.Profile },
 
             // Absolute paths in a case (`/etc/ssl/...`) name files inside the case, and certificate dates are judged
             // at one fixed moment, so that checked-in test certificates behave the same forever.
@@ -60,12 +60,48 @@ public sealed partial class FixtureTests
             Assert.That(expected, Is.Empty, "a negative case has no markers");
         }
 
-        Assert.That(actual, Is.EquivalentTo(expected),
-            "findings:\n" + string.Join("\n", result.Findings.Select(f => $"  {f.Location}: {f.Rule.Id} {f.Message}")));
+        var listing = "findings:\n" + string.Join("\n", result.Findings.Select(f => $"  {f.Location}: {f.Level.Id()} {f.Rule.Id} {f.Message}"));
+        Assert.That(actual, Is.EquivalentTo(expected.Select(e => e with { Level = null }).Distinct()), listing);
+
+        // `# expect: TLS206 warning` also pins the level (profiles change levels, not only triggers).
+        foreach (var e in expected.Where(e => e.Level is not null))
+        {
+            var levels = result.Findings
+                .Where(f => f.Rule.Id == e.Rule && f.Location.File.Path == e.File && (f.Location.Range is null ? 0 : f.Location.Line) == e.Line)
+                .Select(f => f.Level)
+                .Distinct()
+                .ToList();
+            Assert.That(levels, Is.EqualTo(new[] { e.Level!.Value }), $"{e}: level\n{listing}");
+        }
     }
 
     /// <summary>The moment every fixture is linted at (<c>--now</c>): fixtures/_material dates are chosen around it.</summary>
     public static readonly DateTimeOffset FixedNow = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public void Every_profile_rule_has_positive_and_negative_cases_for_each_profile()
+    {
+        var cases = FixtureCase.All().Where(c => Linter.SupportedProducts.Contains(c.Product)).ToList();
+        var missing = new List<string>();
+        foreach (var rule in RuleCatalog.All.Where(r => r.Descriptor.FollowsProfile))
+        {
+            foreach (var profile in Enum.GetValues<Profile>())
+            {
+                var mine = cases.Where(c => c.RuleId == rule.Descriptor.Id && c.Profile == profile).ToList();
+                if (!mine.Any(c => c.IsPositive))
+                {
+                    missing.Add($"{rule.Descriptor.Id}/{profile.Id()}: no positive case");
+                }
+
+                if (!mine.Any(c => !c.IsPositive))
+                {
+                    missing.Add($"{rule.Descriptor.Id}/{profile.Id()}: no negative case");
+                }
+            }
+        }
+
+        Assert.That(missing, Is.Empty);
+    }
 
     [Test]
     public void Every_rule_has_positive_and_negative_cases_for_each_supported_product()
@@ -113,7 +149,10 @@ public sealed partial class FixtureTests
         return assumptions;
     }
 
-    /// <summary>Reads <c># expect: TLSnnn[,TLSmmm]</c> (the next non-marker line) and <c># expect-file: TLSnnn</c> (the file).</summary>
+    /// <summary>
+    /// Reads <c># expect: TLSnnn[,TLSmmm] [level]</c> (the next non-marker line) and <c># expect-file: TLSnnn [level]</c>
+    /// (the file); a level word (<c>error</c>, <c>warning</c>, <c>note</c>) pins the level of those findings too.
+    /// </summary>
     internal static List<Expectation> ExpectedFindings(string path, string caseDir)
     {
         var files = File.Exists(path) ? [path] : Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories);
@@ -127,12 +166,13 @@ public sealed partial class FixtureTests
 
             var display = Path.GetRelativePath(caseDir, file).Replace('\\', '/');
             var lines = File.ReadAllLines(file);
-            var pending = new List<string>();
+            var pending = new List<(string Id, Level? Level)>();
             for (var i = 0; i < lines.Length; i++)
             {
                 var m = Marker().Match(lines[i]);
                 if (m.Success)
                 {
+                    Level? level = m.Groups["level"].Success && LevelExtensions.TryParse(m.Groups["level"].Value, out var l) ? l : null;
                     var ids = m.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
                     if (m.Groups["file"].Success)
                     {
@@ -140,17 +180,17 @@ public sealed partial class FixtureTests
                         var target = m.Groups["target"].Success
                             ? Path.GetRelativePath(caseDir, Path.Combine(Path.GetDirectoryName(file)!, m.Groups["target"].Value)).Replace('\\', '/')
                             : display;
-                        result.AddRange(ids.Select(id => new Expectation(target, 0, id)));
+                        result.AddRange(ids.Select(id => new Expectation(target, 0, id, level)));
                     }
                     else
                     {
-                        pending.AddRange(ids);
+                        pending.AddRange(ids.Select(id => (id, level)));
                     }
 
                     continue;
                 }
 
-                result.AddRange(pending.Select(id => new Expectation(display, i + 1, id)));
+                result.AddRange(pending.Select(p => new Expectation(display, i + 1, p.Id, p.Level)));
                 pending.Clear();
             }
 
@@ -160,10 +200,10 @@ public sealed partial class FixtureTests
         return result;
     }
 
-    [GeneratedRegex(@"^\s*#\s*expect(?<file>-file)?:\s*(?<ids>TLS\d{3}(\s*,\s*TLS\d{3})*)(\s+@(?<target>\S+))?\s*$")]
+    [GeneratedRegex(@"^\s*#\s*expect(?<file>-file)?:\s*(?<ids>TLS\d{3}(\s*,\s*TLS\d{3})*)(\s+(?<level>error|warning|note))?(\s+@(?<target>\S+))?\s*$")]
     private static partial Regex Marker();
 
-    internal sealed record Expectation(string File, int Line, string Rule)
+    internal sealed record Expectation(string File, int Line, string Rule, Level? Level = null)
     {
         public override string ToString() => $"{File}:{Line} {Rule}";
     }

@@ -12,7 +12,10 @@ public sealed class CbcModeCipher : EndpointRule
         Title: "The cipher list keeps CBC suites beside AEAD ones",
         DefaultLevel: Level.Note,
         AppliesTo: Products.All,
-        SecuritySeverity: 2.5);
+        SecuritySeverity: 2.5)
+    {
+        FollowsProfile = true,
+    };
 
     public override void Check(TlsEndpoint endpoint, RuleContext context)
     {
@@ -30,10 +33,12 @@ public sealed class CbcModeCipher : EndpointRule
 
         var sha1 = cbc.Count(s => s.Weaknesses.HasFlag(CipherWeakness.Sha1Mac));
         var withSha1 = sha1 > 0 ? $" ({sha1} with an HMAC-SHA1 MAC)" : string.Empty;
+        var verdict = context.Policy.Cbc(cbc);
+        var tls12 = context.Policy.Tls12Advice is { } advice ? $", {advice}" : string.Empty;
         context.Report(endpoint, endpoint.Ciphers,
             $"{context.Subject(endpoint.Ciphers)} keeps {cbc.Count} CBC suites{withSha1} such as {CipherContext.Names(cbc)} beside AEAD ones, "
-            + $"and CBC's MAC-then-encrypt design keeps producing padding-oracle bugs; {CipherContext.Advice(endpoint, "CBC")} where every client supports AEAD",
-            sha1 > 0 && context.Assumptions.Profile == Profile.Ncsc2025 ? Level.Warning : null);
+            + $"and CBC's MAC-then-encrypt design keeps producing padding-oracle bugs; {verdict.Reason}; {CipherContext.Advice(endpoint, "CBC")} where every client supports AEAD{tls12}",
+            verdict.Level == Descriptor.DefaultLevel ? null : verdict.Level);
     }
 
     private static bool IsCbc(CipherSuite s) => s.Weaknesses.HasFlag(CipherWeakness.Cbc);

@@ -14,7 +14,10 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
         Title: "The server lets the client pick a weak suite from its list",
         DefaultLevel: Level.Warning,
         AppliesTo: Products.All,
-        SecuritySeverity: 4.0);
+        SecuritySeverity: 4.0)
+    {
+        FollowsProfile = true,
+    };
 
     public override void Check(TlsEndpoint endpoint, RuleContext context)
     {
@@ -34,8 +37,9 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
         var what = endpoint.Product == Product.Postfix
             ? $"the `{endpoint.Ciphers.Value.Grade}` grade{Exclusions(endpoint)}"
             : $"`{endpoint.Ciphers.Value.CipherString}`";
+        var tls12 = context.Policy.Tls12Advice is { } advice ? $", {advice}" : string.Empty;
         context.Report(endpoint, preference,
-            $"{context.Subject(preference)} lets clients choose, and {what} still offers CBC or non-forward-secret suites{where}; {Fix(endpoint, preference)}",
+            $"{context.Subject(preference)} lets clients choose, and {what} still offers {context.Policy.ServerOrderSuites}{where}; {Fix(endpoint, preference)}{tls12}",
             opportunistic ? Level.Note : null);
     }
 
@@ -48,7 +52,7 @@ public sealed class ServerCipherOrderNotEnforced : EndpointRule
         if (endpoint.Effective is { } eff)
         {
             return eff.Rejection is null
-                && eff.Intent.Ciphers.Any(s => CipherContext.IsUsable(s) && s.Weaknesses.HasFlag(CipherWeakness.NotAeadWithForwardSecrecy));
+                && eff.Intent.Ciphers.Any(s => CipherContext.IsUsable(s) && context.Policy.NeedsServerOrder(s));
         }
 
         return endpoint.Product == Product.Postfix

@@ -1,6 +1,6 @@
 using Tlslint.Analysis;
 using Tlslint.Model;
-using Tlslint.Tls.OpenSsl;
+using Tlslint.Profiles;
 
 namespace Tlslint.Rules.Ciphers;
 
@@ -12,12 +12,9 @@ public sealed class WeakTls13Suites : EndpointRule
         Title: "The TLS 1.3 suite list includes suites outside the profile",
         DefaultLevel: Level.Note,
         AppliesTo: Products.Dovecot | Products.Apache | Products.Nginx,
-        SecuritySeverity: 2.0);
-
-    /// <summary>The intermediate profile's TLS 1.3 suites (Mozilla: the three OpenSSL enables by default).</summary>
-    private static readonly HashSet<string> Intermediate = new(StringComparer.Ordinal)
+        SecuritySeverity: 2.0)
     {
-        "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+        FollowsProfile = true,
     };
 
     public override void Check(TlsEndpoint endpoint, RuleContext context)
@@ -27,18 +24,24 @@ public sealed class WeakTls13Suites : EndpointRule
             return;
         }
 
-        var outside = eff.Intent.Tls13.Where(s => !Intermediate.Contains(s.StandardName ?? s.Name)).ToList();
+        var policy = context.Policy;
+        var outside = eff.Intent.Tls13
+            .Select(s => (Suite: s, Verdict: policy.Tls13Suite(s)))
+            .Where(s => s.Verdict is not null)
+            .ToList();
         if (outside.Count == 0)
         {
             return;
         }
 
-        var tls12 = outside.Where(s => !s.IsTls13).ToList();
+        var tls12 = outside.Select(s => s.Suite).Where(s => !s.IsTls13).ToList();
         var why = tls12.Count > 0
             ? $"{CipherContext.Names(tls12)} {(tls12.Count == 1 ? "is a TLS 1.2 suite" : "are TLS 1.2 suites")} that OpenSSL then offers ahead of the cipher string"
             : "CCM suites are for constrained devices and CCM_8 has a 64-bit tag";
+        var level = outside.Min(s => s.Verdict!.Value.Level);
+        var reasons = string.Join("; ", outside.Select(s => s.Verdict!.Value.Reason).Distinct(StringComparer.Ordinal));
         context.Report(endpoint, list,
-            $"{context.Subject(list)} offers {string.Join(", ", outside.Select(s => $"`{s.StandardName ?? s.Name}`"))}, outside the intermediate profile; {why}; "
-            + "keep `TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256`");
+            $"{context.Subject(list)} offers {string.Join(", ", outside.Select(s => $"`{s.Suite.StandardName ?? s.Suite.Name}`"))}, {reasons}; {why}; {policy.Tls13Advice}",
+            level == Descriptor.DefaultLevel ? null : level);
     }
 }

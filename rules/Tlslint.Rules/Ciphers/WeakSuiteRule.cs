@@ -1,5 +1,6 @@
 using Tlslint.Analysis;
 using Tlslint.Model;
+using Tlslint.Profiles;
 using Tlslint.Tls.OpenSsl;
 
 namespace Tlslint.Rules.Ciphers;
@@ -23,6 +24,12 @@ public abstract class WeakSuiteRule : EndpointRule
 
     protected abstract bool IsWeak(CipherSuite suite, TlsEndpoint endpoint);
 
+    /// <summary>
+    /// For a rule marked <i>profile</i> in the catalog: the profile's level and reason for the class; null where every
+    /// profile refuses the class at the rule's own level.
+    /// </summary>
+    protected virtual PolicyVerdict? ProfileVerdict(ProfilePolicy policy) => null;
+
     public sealed override void Check(TlsEndpoint endpoint, RuleContext context)
     {
         if (endpoint.Effective is not { Rejection: null } eff || !endpoint.Mode.Value.UsesTls() || CipherContext.IsTls13Only(endpoint))
@@ -41,13 +48,16 @@ public abstract class WeakSuiteRule : EndpointRule
         bool Weak(CipherSuite s) => CipherContext.IsUsable(s) && IsWeak(s, endpoint);
         var opportunistic = CipherContext.IsOpportunisticMail(endpoint);
         var absent = !eff.Ciphers.All.Any(Weak);
-        var level = Descriptor.DefaultLevel;
+        var verdict = ProfileVerdict(context.Policy);
+        var level = verdict?.Level ?? Descriptor.DefaultLevel;
         level = opportunistic ? CipherContext.Lower(level) : level;
         level = absent ? CipherContext.Lower(level) : level;
         var where = opportunistic ? " for opportunistic TLS" : string.Empty;
+        var profile = verdict is { } v ? $"; {v.Reason}" : string.Empty;
+        var tls12 = verdict is not null && context.Policy.Tls12Advice is { } advice ? $", {advice}" : string.Empty;
         context.Report(endpoint, endpoint.Ciphers,
-            $"{context.Subject(endpoint.Ciphers)} enables {ClassName} ({weak.Count}: {CipherContext.Names(weak)}){where}, {Why}; "
-            + $"{CipherContext.Availability(eff, Weak)}; {CipherContext.Advice(endpoint, Tokens(weak))}",
+            $"{context.Subject(endpoint.Ciphers)} enables {ClassName} ({weak.Count}: {CipherContext.Names(weak)}){where}, {Why}{profile}; "
+            + $"{CipherContext.Availability(eff, Weak)}; {CipherContext.Advice(endpoint, Tokens(weak))}{tls12}",
             level == Descriptor.DefaultLevel ? null : level);
     }
 }

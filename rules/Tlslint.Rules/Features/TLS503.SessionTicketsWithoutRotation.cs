@@ -14,7 +14,10 @@ public sealed class SessionTicketsWithoutRotation : EndpointRule
         Title: "Session tickets are on while their key is never rotated",
         DefaultLevel: Level.Note,
         AppliesTo: Products.Apache | Products.Nginx,
-        SecuritySeverity: 2.0);
+        SecuritySeverity: 2.0)
+    {
+        FollowsProfile = true,
+    };
 
     public override void Check(TlsEndpoint endpoint, RuleContext context)
     {
@@ -25,8 +28,12 @@ public sealed class SessionTicketsWithoutRotation : EndpointRule
             return;
         }
 
+        var verdict = context.Policy.UnrotatedTicketKey;
+        var tls12 = context.Policy.Tls12Advice is { } advice ? $", {advice}" : string.Empty;
         context.Report(endpoint, tickets,
-            $"{context.Subject(tickets)} turns session tickets on, and one ticket key serves until the server restarts, so whoever obtains it can decrypt every recorded TLS 1.2 session since (no forward secrecy); turn tickets off or restart the server at least daily");
+            $"{context.Subject(tickets)} turns session tickets on, and one ticket key serves until the server restarts, so whoever obtains it can decrypt every recorded TLS 1.2 session since (no forward secrecy); "
+            + $"{verdict.Reason}; turn tickets off or restart the server at least daily{tls12}",
+            verdict.Level == Descriptor.DefaultLevel ? null : verdict.Level);
     }
 
     /// <summary>TLS 1.3 tickets resume with a fresh (EC)DHE exchange; only TLS 1.2 and older reuse the master secret.</summary>

@@ -1,5 +1,6 @@
 using Tlslint.Files;
 using Tlslint.Model;
+using Tlslint.Profiles;
 using Tlslint.Text;
 
 namespace Tlslint.Analysis;
@@ -37,6 +38,9 @@ public sealed class RuleContext
 
     /// <summary>The policy in force: rules marked <i>profile</i> in the catalog choose triggers and levels by it.</summary>
     public Profile Profile => Assumptions.Profile;
+
+    /// <summary>What the profile in force accepts, with levels and reasons: the one place profile knowledge lives.</summary>
+    public ProfilePolicy Policy => ProfilePolicy.For(Assumptions.Profile);
 
     /// <summary>The assumed version of the tree's product.</summary>
     public ProductVersion Version => Tree.Version.Version;

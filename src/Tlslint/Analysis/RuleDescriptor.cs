@@ -25,6 +25,12 @@ public sealed record RuleDescriptor(
     /// </summary>
     public bool OptIn { get; init; }
 
+    /// <summary>
+    /// The rule takes its triggers or levels from the profile (<c>--profile</c>; rules.md marks it <i>profile</i>):
+    /// its doc says what each profile changes, and its fixtures hold cases for every profile.
+    /// </summary>
+    public bool FollowsProfile { get; init; }
+
     public RuleCategory Category => Id.Length >= 4 && char.IsDigit(Id[3])
         ? (RuleCategory)(Id[3] - '0')
         : RuleCategory.Integrity;

@@ -30,7 +30,14 @@ public sealed class SarifReportWriter(Func<Rule, string> docFor, Func<Rule, stri
 
     private const string SourceRootId = "%SRCROOT%";
 
-    /// <summary>Why the log just written would be rejected by GitHub code scanning (empty when it would not).</summary>
+    /// <summary>
+    /// What the log just written left out to stay within GitHub's limits (results beyond 25,000, related locations
+    /// beyond 999 per result, results that would take the log past 10 MiB gzip-compressed): one sentence each, also
+    /// written into the run as warning notifications. Empty when nothing was left out.
+    /// </summary>
+    public IReadOnlyList<string> Truncations { get; private set; } = [];
+
+    /// <summary>Why the log just written would still be rejected by GitHub code scanning (empty when it would not).</summary>
     public IReadOnlyList<string> LimitProblems { get; private set; } = [];
 
     public void Write(LintResult result, TextWriter output)
@@ -43,12 +50,17 @@ public sealed class SarifReportWriter(Func<Rule, string> docFor, Func<Rule, stri
             .ThenBy(f => f.Location.Column)
             .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
             .ToList();
+
+        // Fingerprints and line-hash counters are taken over every finding, so that a result keeps its identity
+        // whether or not others were left out.
         var fingerprints = Fingerprint.Of(findings);
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-        var results = new List<SarifResult>();
+        var results = new List<SarifResult>(findings.Count);
+        var cutRelated = 0;
         for (var n = 0; n < findings.Count; n++)
         {
             var f = findings[n];
+            cutRelated += f.Related.Count > MaxLocationsPerResult - 1 ? 1 : 0;
             var related = f.Related.Take(MaxLocationsPerResult - 1).Select((r, i) => Location(r.Location, i + 1, r.Message)).ToList();
             var hash = LineHash(f);
             occurrences[hash] = occurrences.GetValueOrDefault(hash) + 1;
@@ -72,33 +84,93 @@ public sealed class SarifReportWriter(Func<Rule, string> docFor, Func<Rule, stri
             });
         }
 
-        var problems = new List<string>();
-        if (results.Count > MaxResults)
+        // When something must go, the least severe results go first: level, then the rule's security-severity.
+        var priority = Enumerable.Range(0, findings.Count)
+            .OrderBy(i => findings[i].Level)
+            .ThenByDescending(i => findings[i].Rule.SecuritySeverity ?? 0)
+            .ThenBy(i => i)
+            .ToList();
+
+        var truncations = new List<string>();
+        if (cutRelated > 0)
         {
-            problems.Add($"{results.Count} results are more than the {MaxResults} GitHub code scanning accepts in one run; narrow the run with --select, --exclude or a baseline, or upload several categories");
+            truncations.Add($"{cutRelated} {(cutRelated == 1 ? "result has" : "results have")} more than {MaxLocationsPerResult - 1} related locations; "
+                + $"the SARIF log keeps the first {MaxLocationsPerResult - 1} of each (GitHub code scanning accepts {MaxLocationsPerResult} locations per result and shows 100)");
         }
 
+        var kept = Math.Min(results.Count, MaxResults);
+        if (kept < results.Count)
+        {
+            truncations.Add($"{results.Count} results are more than the {MaxResults} GitHub code scanning accepts in one run; the SARIF log keeps the "
+                + $"{kept} most severe (GitHub stores at most 5000 of them); narrow the run with --select, --ignore, --exclude or a baseline, or upload several categories");
+        }
+
+        var json = Serialize(result, rules, Keep(results, priority, kept), truncations);
+        var compressed = CompressedSize(json);
+        var problems = new List<string>();
+        if (compressed > MaxCompressedBytes)
+        {
+            // The largest number of the most severe results that still fits, found by halving (only for huge logs).
+            var before = kept;
+            var fits = -1;
+            var (low, high) = (0, kept - 1);
+            var note = new List<string>(truncations) { string.Empty };
+            while (low <= high)
+            {
+                var mid = low + ((high - low) / 2);
+                note[^1] = SizeNote(compressed, before, mid);
+                if (CompressedSize(Serialize(result, rules, Keep(results, priority, mid), note)) <= MaxCompressedBytes)
+                {
+                    fits = mid;
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+
+            if (fits < 0)
+            {
+                problems.Add($"the SARIF log is {compressed / (1024 * 1024)} MiB gzip-compressed even without results, more than the 10 MiB GitHub code scanning accepts");
+            }
+            else
+            {
+                truncations.Add(SizeNote(compressed, before, fits));
+                json = Serialize(result, rules, Keep(results, priority, fits), truncations);
+            }
+        }
+
+        Truncations = truncations;
+        LimitProblems = problems;
+        output.WriteLine(json);
+    }
+
+    private static string SizeNote(long compressed, int before, int kept) =>
+        $"the SARIF log would be {compressed / (1024 * 1024)} MiB gzip-compressed, more than the 10 MiB GitHub code scanning accepts; "
+        + $"it keeps the {kept} most severe of {before} results; narrow the run with --select, --ignore, --exclude or a baseline";
+
+    /// <summary>The <paramref name="count"/> most severe results, in file order.</summary>
+    private static List<SarifResult> Keep(List<SarifResult> results, List<int> priority, int count) =>
+        count >= results.Count ? results : [.. priority.Take(count).Order().Select(i => results[i])];
+
+    private string Serialize(LintResult result, List<Rule> rules, IReadOnlyList<SarifResult> results, IReadOnlyList<string> truncations)
+    {
         var root = sourceRoot.EndsWith('/') ? sourceRoot : sourceRoot + "/";
+        var notifications = result.Errors.Select(e => new SarifNotification(new SarifMessage(e), "error"))
+            .Concat(truncations.Select(t => new SarifNotification(new SarifMessage(t), "warning")))
+            .ToList();
         var run = new SarifRun(
             new SarifTool(new SarifDriver(ToolInfo.Name, ToolInfo.Version, ToolInfo.Version, ToolInfo.InformationUri,
                 rules.Select(Rule).ToList())),
-            [new SarifInvocation(!result.HasInputProblems,
-                result.Errors.Select(e => new SarifNotification(new SarifMessage(e), "error")).ToList())],
+            [new SarifInvocation(!result.HasInputProblems, notifications)],
             new SarifAutomationDetails($"{ToolInfo.Name}/"),
             new Dictionary<string, SarifArtifactLocation> { [SourceRootId] = new(new Uri(root).AbsoluteUri) },
             results,
             "utf16CodeUnits",
             new SarifRunProperties(AssumptionText.Entries(result).ToDictionary(e => e.Key, e => new JsonAssumption(e.Version, e.Source))));
         var log = new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0", [run]);
-        var json = JsonSerializer.Serialize(log, SarifContext.Default.SarifLog);
-        var compressed = CompressedSize(json);
-        if (compressed > MaxCompressedBytes)
-        {
-            problems.Add($"the SARIF log is {compressed / (1024 * 1024)} MiB gzip-compressed, more than the 10 MiB GitHub code scanning accepts; narrow the run with --select, --exclude or a baseline");
-        }
-
-        LimitProblems = problems;
-        output.WriteLine(json);
+        return JsonSerializer.Serialize(log, SarifContext.Default.SarifLog);
     }
 
     private static long CompressedSize(string json)

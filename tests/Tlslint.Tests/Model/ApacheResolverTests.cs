@@ -104,9 +104,124 @@ public sealed class ApacheResolverTests
         }));
         Assert.That(e.Curves!.Value, Is.EqualTo("X448"));
         Assert.That(e.DhParameters!.Value, Is.EqualTo("dh.pem"), "as written: relative paths start at ServerRoot (ReferenceBase)");
-        Assert.That(e.Ciphers.Value.CipherString, Is.EqualTo("ECDHE+AESGCM"), "the OpenSSL command is applied after SSLCipherSuite");
+        Assert.That(e.Ciphers.Value.CipherString, Is.EqualTo("ECDHE+AESGCM:!aNULL:!eNULL:!EXP"),
+            "the OpenSSL command is applied after SSLCipherSuite, with httpd's exclusions appended");
         Assert.That(e.Tls13Ciphers!.Value, Is.EqualTo("TLS_AES_256_GCM_SHA384"));
         Assert.That(e.Tls13Ciphers.Origin, Is.EqualTo(SettingOrigin.Inherited));
+    }
+
+    [Test]
+    public void Https_protocol_turns_TLS_on_without_SSLEngine_when_a_certificate_is_set()
+    {
+        // What the live httpd 2.4.71 did (LiveApacheTests): a Listen's protocol reaches a virtual host only through an
+        // equal literal address; `*` and the main server never take it; `Protocol` is inherited and wins.
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            Listen 127.0.0.1:8443 https
+            Listen 127.0.0.1:443
+            Listen 127.0.0.1:8080
+            Listen 8444 https
+            SSLCertificateFile /etc/ssl/site.pem
+            <VirtualHost 127.0.0.1:8443>
+                ServerName listen.test
+            </VirtualHost>
+            <VirtualHost 127.0.0.1:443>
+                ServerName port443.test
+            </VirtualHost>
+            <VirtualHost 127.0.0.1:8443>
+                ServerName off.test
+                SSLEngine off
+            </VirtualHost>
+            <VirtualHost 127.0.0.1:8080>
+                ServerName protocol.test
+                Protocol HTTPS
+            </VirtualHost>
+            <VirtualHost *:8444>
+                ServerName star.test
+            </VirtualHost>
+            """);
+
+        var config = Load(tree);
+
+        var listen = Endpoint(config, "listen.test").Mode;
+        Assert.That(listen.Value, Is.EqualTo(TlsMode.Implicit));
+        Assert.That((listen.Origin, listen.Location.Line, listen.RawText),
+            Is.EqualTo((SettingOrigin.Default, 1, "on (`Listen 127.0.0.1:8443 https`)")));
+        Assert.That(Endpoint(config, "port443.test").Mode.Value, Is.EqualTo(TlsMode.Implicit), "Listen without a protocol: https on 443");
+        Assert.That(Endpoint(config, "off.test").Mode.Value, Is.EqualTo(TlsMode.None), "SSLEngine off wins since 2.4.10");
+        Assert.That(Endpoint(config, "protocol.test").Mode.RawText, Is.EqualTo("on (`Protocol HTTPS`)"));
+        Assert.That(Endpoint(config, "star.test").Mode.Value, Is.EqualTo(TlsMode.None), "`*` is not the Listen's address");
+
+        var old = Assumptions.Default.With(Product.Apache, new AssumedVersion(new ProductVersion(2, 4, 9), "--assume", true));
+        Assert.That(Endpoint(Load(tree, assumptions: old), "off.test").Mode.Value, Is.EqualTo(TlsMode.Implicit), "before 2.4.10 https won");
+    }
+
+    [Test]
+    public void Https_protocol_without_a_certificate_and_the_main_server_stay_plain()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            Listen 127.0.0.1:8443 https
+            Listen 127.0.0.1:9443 https
+            <VirtualHost 127.0.0.1:8443>
+                ServerName nocert.test
+            </VirtualHost>
+            """);
+
+        var config = Load(tree);
+
+        Assert.That(Endpoint(config, "nocert.test").Mode.Value, Is.EqualTo(TlsMode.None));
+        Assert.That(Endpoint(config, "main server").Mode.Value, Is.EqualTo(TlsMode.None), "the main server matches no listener");
+    }
+
+    [Test]
+    public void OpenSsl_cipher_string_command_gets_httpds_exclusions_since_2_4_17()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", "SSLEngine on\nSSLOpenSSLConfCmd cipherstring aNULL\n");
+        var old = Assumptions.Default.With(Product.Apache, new AssumedVersion(new ProductVersion(2, 4, 16), "--assume", true));
+
+        Assert.That(Load(tree).Endpoints.Single().Ciphers.Value.CipherString, Is.EqualTo("aNULL:!aNULL:!eNULL:!EXP"));
+        Assert.That(Load(tree, assumptions: old).Endpoints.Single().Ciphers.Value.CipherString, Is.EqualTo("aNULL"));
+    }
+
+    [Test]
+    public void Name_based_hosts_keep_the_openssl_options_of_the_first_host_on_their_address()
+    {
+        // The live httpd 2.4.71 (LiveApacheTests): SNI switches protocols and ciphers, but options only add up.
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            Listen 443
+            SSLCertificateFile /etc/ssl/site.pem
+            <VirtualHost *:443>
+                ServerName first.test
+                SSLEngine on
+                SSLHonorCipherOrder on
+                SSLSessionTickets off
+            </VirtualHost>
+            <VirtualHost *:443>
+                ServerName second.test
+                SSLEngine on
+                SSLProtocol TLSv1.3
+                SSLInsecureRenegotiation on
+            </VirtualHost>
+            <VirtualHost *:8443>
+                ServerName other.test
+                SSLEngine on
+            </VirtualHost>
+            """);
+
+        var config = Load(tree);
+
+        var second = Endpoint(config, "second.test");
+        Assert.That(second.ServerCipherPreference.Value, Is.True);
+        Assert.That((second.ServerCipherPreference.Origin, second.ServerCipherPreference.Location.Line), Is.EqualTo((SettingOrigin.Inherited, 6)));
+        Assert.That(second.ServerCipherPreference.RawText, Does.Contain("first.test is its first virtual host"));
+        Assert.That(second.SessionTickets!.Value, Is.False);
+        Assert.That(second.Settings["SSLSessionTickets"].Value, Is.EqualTo("off"));
+        Assert.That(second.Protocols.Value.Enabled, Is.EqualTo(TlsVersionSet.Of(TlsVersion.TlsV1_3)), "protocols stay its own");
+        Assert.That(Endpoint(config, "first.test").InsecureRenegotiation!.Value, Is.False, "nothing flows back to the first host");
+        Assert.That(Endpoint(config, "other.test").ServerCipherPreference.Value, Is.False, "another address");
     }
 
     [Test]
@@ -124,6 +239,61 @@ public sealed class ApacheResolverTests
 
         Assert.That(e.Protocols.Value.Enabled.IsEmpty, Is.True);
         Assert.That(e.Protocols.Location.Line, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void OpenSsl_protocol_command_can_leave_a_gap_that_a_server_keeps()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", "SSLEngine on\nSSLProtocol all\nSSLOpenSSLConfCmd Protocol -TLSv1.1\n");
+
+        var e = Load(tree).Endpoints.Single();
+
+        Assert.That(e.Protocols.Value.Enabled.ToString(), Is.EqualTo("SSLv3 TLSv1 TLSv1.2 TLSv1.3"), "SSLv3 is the build's to drop");
+    }
+
+    [Test]
+    public void OpenSsl_options_command_replaces_the_mod_ssl_flags()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            SSLEngine on
+            SSLHonorCipherOrder on
+            SSLOpenSSLConfCmd Options "-serverpreference, -SessionTicket,UnsafeLegacyRenegotiation"
+            """);
+
+        var e = Load(tree).Endpoints.Single();
+
+        Assert.That(e.ServerCipherPreference.Value, Is.False);
+        Assert.That((e.ServerCipherPreference.Name, e.ServerCipherPreference.Location.Line), Is.EqualTo(("SSLOpenSSLConfCmd", 3)));
+        Assert.That(e.SessionTickets!.Value, Is.False);
+        Assert.That(e.InsecureRenegotiation!.Value, Is.True);
+        Assert.That(e.Settings["SSLOpenSSLConfCmd Options ServerPreference"].Value, Is.EqualTo("off"));
+    }
+
+    [Test]
+    public void OpenSsl_commands_httpd_stops_at_are_fatal()
+    {
+        using var tree = new TempTree();
+        tree.Write("apache2.conf", """
+            SSLEngine on
+            SSLOpenSSLConfCmd MinProtocol
+            SSLOpenSSLConfCmd -cipher ALL
+            SSLOpenSSLConfCmd minprotocol tlsv1.2
+            SSLOpenSSLConfCmd Protocol "-tlsv1.1, FOO"
+            SSLOpenSSLConfCmd Options "ServerPreference,Bogus"
+            SSLOpenSSLConfCmd options -sessionticket
+            SSLOpenSSLConfCmd Protocol -ALL,+TLSv1.3
+            SSLOpenSSLConfCmd MaxProtocol None
+            SSLOpenSSLConfCmd verifycastore /etc/ssl/store
+            """);
+
+        var fatal = Load(tree).Diagnostics.Where(d => d.Fatal).ToList();
+
+        Assert.That(fatal.Select(d => d.Location.Line), Is.EqualTo(new[] { 2, 3, 4, 5, 6 }), string.Join("\n", fatal.Select(d => d.Message)));
+        Assert.That(fatal[2].Message, Does.Contain("the names are case-sensitive: `TLSv1.2`"));
+        Assert.That(fatal[3].Message, Does.Contain("`FOO`"));
+        Assert.That(fatal[4].Message, Does.Contain("`Bogus`"));
     }
 
     [Test]

@@ -119,6 +119,154 @@ public sealed class SuppressionTests
     }
 
     [Test]
+    public void A_suppression_above_an_nginx_server_covers_the_whole_server_and_not_the_next()
+    {
+        _tree.Write("nginx.conf",
+            "events {}\n" +
+            "http {\n" +
+            "    ssl_certificate     cert.pem;\n" +
+            "    ssl_certificate_key key.pem;\n" +
+            "    # tlslint ignore=TLS102 -- kiosk terminals, replaced in 2026\n" +
+            "    server {\n" +
+            "        listen 443 ssl;\n" +
+            "        server_name kiosk.example.org;\n" +
+            "        ssl_protocols TLSv1 TLSv1.2;\n" +
+            "    }\n" +
+            "    server {\n" +
+            "        listen 8443 ssl;\n" +
+            "        ssl_protocols TLSv1 TLSv1.2;\n" +
+            "    }\n" +
+            "}\n");
+        var result = Lint(select: ["TLS102"]);
+        Assert.That(result.Suppressed.Select(f => f.Location.Line), Is.EqualTo(new[] { 9 }), Listing(result));
+        Assert.That(result.Findings.Select(f => f.Location.Line), Is.EqualTo(new[] { 13 }), "the next server is not covered");
+    }
+
+    [Test]
+    public void A_suppression_above_an_nginx_server_covers_a_finding_on_its_header_line()
+    {
+        // Without `ssl_protocols`, nginx 1.22's default (TLS 1.0 and 1.1 included) is reported at the `server` line.
+        _tree.Write("nginx.conf",
+            "events {}\n" +
+            "http {\n" +
+            "    ssl_certificate     cert.pem;\n" +
+            "    ssl_certificate_key key.pem;\n" +
+            "    # tlslint ignore=TLS102 -- kiosk terminals\n" +
+            "    server {\n" +
+            "        listen 443 ssl;\n" +
+            "    }\n" +
+            "}\n");
+        var result = Lint(select: ["TLS102"]);
+        Assert.That(result.Findings, Is.Empty, Listing(result));
+        Assert.That(result.Suppressed.Select(f => f.Location.Line), Is.EqualTo(new[] { 6 }));
+    }
+
+    [Test]
+    public void A_suppression_above_an_nginx_location_covers_that_location_only()
+    {
+        _tree.Write("nginx.conf",
+            "events {}\n" +
+            "http {\n" +
+            "    ssl_certificate     cert.pem;\n" +
+            "    ssl_certificate_key key.pem;\n" +
+            "    server {\n" +
+            "        listen 443 ssl;\n" +
+            "        ssl_protocols TLSv1.2 TLSv1.3;\n" +
+            "        # tlslint ignore=TLS505 -- upstream proxy of the status page, resolved by /etc/hosts\n" +
+            "        location /status {\n" +
+            "            proxy_pass https://status.internal;\n" +
+            "            proxy_ssl_verify off;\n" +
+            "        }\n" +
+            "        # tlslint ignore=TLS411 -- self-signed appliance on the management network\n" +
+            "        location /appliance {\n" +
+            "            proxy_pass https://10.0.0.5;\n" +
+            "            proxy_ssl_verify off;\n" +
+            "        }\n" +
+            "        location /other {\n" +
+            "            proxy_pass https://other.internal;\n" +
+            "            proxy_ssl_verify off;\n" +
+            "        }\n" +
+            "    }\n" +
+            "}\n");
+        var result = Lint(select: ["TLS411"]);
+        Assert.That(result.Suppressed.Select(f => f.Location.Line), Is.EqualTo(new[] { 16 }), Listing(result));
+        Assert.That(result.Findings.Select(f => f.Location.Line), Is.EquivalentTo(new[] { 11, 20 }), "other locations are not covered");
+    }
+
+    [Test]
+    public void A_suppression_above_an_apache_virtual_host_in_an_included_file_covers_it()
+    {
+        _tree.Write("apache2.conf",
+            "LoadModule ssl_module modules/mod_ssl.so\n" +
+            "Listen 443\n" +
+            "IncludeOptional sites-enabled/*.conf\n");
+        _tree.Write("sites-enabled/lab.conf",
+            "# tlslint ignore=TLS101 -- lab host, never on the Internet\n" +
+            "<VirtualHost *:443>\n" +
+            "    SSLEngine on\n" +
+            "    SSLCertificateFile /etc/ssl/certs/lab.pem\n" +
+            "    <IfModule mod_headers.c>\n" +
+            "        Header always set X-Lab yes\n" +
+            "    </IfModule>\n" +
+            "    SSLProtocol all\n" +
+            "</VirtualHost>\n");
+        _tree.Write("sites-enabled/www.conf",
+            "<VirtualHost *:8443>\n" +
+            "    SSLEngine on\n" +
+            "    SSLCertificateFile /etc/ssl/certs/www.pem\n" +
+            "    SSLProtocol all\n" +
+            "</VirtualHost>\n");
+        var result = Lint(select: ["TLS101"]);
+        Assert.That(result.Suppressed.Select(f => (f.Location.File.Path, f.Location.Line)), Has.Member(("sites-enabled/lab.conf", 8)), Listing(result));
+        Assert.That(result.Findings.Select(f => f.Location.File.Path), Has.None.EqualTo("sites-enabled/lab.conf"));
+        Assert.That(result.Findings.Select(f => (f.Location.File.Path, f.Location.Line)), Has.Member(("sites-enabled/www.conf", 4)), "another file's host is not covered");
+    }
+
+    [Test]
+    public void A_suppression_above_a_nested_dovecot_section_in_conf_d_covers_it()
+    {
+        _tree.Write("dovecot.conf", "protocols = imap pop3\n!include conf.d/*.conf\n");
+        _tree.Write("conf.d/10-ssl.conf",
+            "ssl = required\n" +
+            "ssl_cert = </etc/ssl/certs/mail.pem\n" +
+            "ssl_key = </etc/ssl/private/mail.key\n" +
+            "ssl_min_protocol = TLSv1.2\n" +
+            "# tlslint ignore=TLS102 -- scanners on the office network\n" +
+            "remote 10.1.0.0/16 {\n" +
+            "  protocol imap {\n" +
+            "    ssl_min_protocol = TLSv1\n" +
+            "  }\n" +
+            "}\n" +
+            "remote 10.2.0.0/16 {\n" +
+            "  ssl_min_protocol = TLSv1\n" +
+            "}\n");
+        var result = Lint(select: ["TLS102"]);
+        Assert.That(result.Suppressed.Select(f => f.Location.Line), Has.Member(8), Listing(result));
+        Assert.That(result.Findings.Select(f => f.Location.Line), Has.None.InRange(6, 10));
+        Assert.That(result.Findings.Select(f => f.Location.Line), Has.Member(12), "the next section is not covered");
+    }
+
+    [Test]
+    public void A_suppression_above_a_master_cf_service_covers_a_finding_on_the_service_line()
+    {
+        // TLS102 on the submission service: the mandatory list defaults to `>=TLSv1`, reported at the service line.
+        _tree.Write("main.cf", "compatibility_level = 3.6\nsmtpd_tls_security_level = may\nsmtpd_tls_protocols = >=TLSv1.2\n");
+        _tree.Write("master.cf",
+            "smtp inet n - y - - smtpd\n" +
+            "# tlslint ignore=TLS102 -- internal submission for the scanner fleet\n" +
+            "submission inet n - y - - smtpd\n" +
+            "  -o smtpd_tls_security_level=encrypt\n" +
+            "smtps inet n - y - - smtpd\n" +
+            "  -o smtpd_tls_wrappermode=yes\n");
+        var result = Lint(select: ["TLS102"]);
+        Assert.That(result.Suppressed.Select(f => f.Location.Line), Is.EqualTo(new[] { 3 }), Listing(result));
+        Assert.That(result.Findings.Select(f => (f.Location.File.Path, f.Location.Line)), Is.EqualTo(new[] { ("master.cf", 5) }), "the next service is not covered");
+    }
+
+    private static string Listing(LintResult result) =>
+        "findings:\n" + string.Join("\n", result.Findings.Concat(result.Suppressed).Select(f => $"  {f.Location} {f.Rule.Id}{(f.Suppression is null ? string.Empty : " (suppressed)")} {f.Message}"));
+
+    [Test]
     public void A_global_suppression_covers_its_whole_file_and_no_other()
     {
         _tree.Write("main.cf", "# tlslint global ignore=TLS101 -- legacy lab\n" + Main);

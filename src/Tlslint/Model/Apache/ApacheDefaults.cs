@@ -7,6 +7,7 @@ public static class ApacheDefaults
     private static readonly ProductVersion HasTls13 = new(2, 4, 36);
     private static readonly ProductVersion AppendsExclusions = new(2, 4, 7);
     private static readonly ProductVersion CompressionOff = new(2, 4, 4);
+    private static readonly ProductVersion ExcludesFromConfCmd = new(2, 4, 17);
 
     /// <summary><c>SSLProtocol</c> when unset: <c>all -SSLv3</c> since 2.4.17, <c>all</c> before.</summary>
     public static string Protocol(ProductVersion version) => version >= NoSslV3ByDefault ? "all -SSLv3" : "all";
@@ -17,6 +18,14 @@ public static class ApacheDefaults
 
     /// <summary>What httpd appends to every <c>SSLCipherSuite</c> (and to the default) since 2.4.7.</summary>
     public static string CipherSuffix(ProductVersion version) => version >= AppendsExclusions ? ":!aNULL:!eNULL:!EXP" : string.Empty;
+
+    /// <summary>
+    /// What httpd appends to the value of <c>SSLOpenSSLConfCmd CipherString</c> (the name compared case-insensitively)
+    /// since 2.4.17, so that OpenSSL never receives a string that enables NULL or anonymous suites; earlier releases
+    /// handed the value on unchanged. Debian's 2.4.71 logs the appended string (AH02556) and refuses to start when
+    /// nothing is left ("SSLOpenSSLConfCmd CipherString aNULL").
+    /// </summary>
+    public static string ConfCmdCipherSuffix(ProductVersion version) => version >= ExcludesFromConfCmd ? ":!aNULL:!eNULL:!EXP" : string.Empty;
 
     /// <summary>The cipher string when <c>SSLCipherSuite</c> is unset: OpenSSL's default list plus httpd's exclusions.</summary>
     public static string CipherSuite(ProductVersion version) => "DEFAULT" + CipherSuffix(version);

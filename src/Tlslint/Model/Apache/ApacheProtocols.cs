@@ -99,7 +99,10 @@ public static class ApacheProtocols
 
     /// <summary>
     /// Applies <c>SSLOpenSSLConfCmd Protocol|MinProtocol|MaxProtocol</c> to what SSLProtocol enabled: Protocol sets or
-    /// clears a version's "no" flag, Min/MaxProtocol move the bounds; OpenSSL then uses the lowest run without a gap.
+    /// clears a version's "no" flag, Min/MaxProtocol move the bounds. A server checks each version the client asks for
+    /// on its own (ssl_choose_server_version), so a version switched off between two others leaves a gap: the live httpd
+    /// with <c>SSLProtocol all</c> and <c>Protocol -TLSv1.1</c> accepted TLS 1.0, 1.2 and 1.3. (mod_ssl's own
+    /// SSLProtocol never leaves one: it sets only a minimum and a maximum.)
     /// </summary>
     public static TlsVersionSet ApplyCommand(TlsVersionSet current, string command, string value)
     {
@@ -138,7 +141,7 @@ public static class ApacheProtocols
         }
 
         var allowed = TlsVersionSet.Range(min.Value, max.Value).Except(disabled);
-        return LowestRun(allowed);
+        return allowed;
     }
 
     /// <summary>Whether an <c>SSLOpenSSLConfCmd</c> command changes the protocol versions.</summary>
@@ -166,24 +169,6 @@ public static class ApacheProtocols
             if (set.Contains(Ladder[i]))
             {
                 result = result.With(Ladder[i]);
-            }
-            else if (!result.IsEmpty)
-            {
-                break;
-            }
-        }
-
-        return result;
-    }
-
-    private static TlsVersionSet LowestRun(TlsVersionSet set)
-    {
-        var result = TlsVersionSet.Empty;
-        foreach (var v in Ladder)
-        {
-            if (set.Contains(v))
-            {
-                result = result.With(v);
             }
             else if (!result.IsEmpty)
             {

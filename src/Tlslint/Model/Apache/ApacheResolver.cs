@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Tlslint.Analysis;
 using Tlslint.Text;
 using Tlslint.Tls;
@@ -17,6 +18,7 @@ public static class ApacheResolver
     private const string SslCipherSuite = "SSLCipherSuite";
     private const string ConfCmd = "SSLOpenSSLConfCmd";
     private static readonly ProductVersion NoOptionalEngine = new(2, 4, 64);
+    private static readonly ProductVersion EngineOverridesListen = new(2, 4, 10);
 
     public static ConfigTree Resolve(string root, ApacheConfiguration config, AssumedVersion version, Assumptions assumptions)
     {
@@ -30,10 +32,12 @@ public static class ApacheResolver
         var listens = ListenPorts(server);
         ModulesMissing(config, diagnostics);
         NotAllowedPerRequest(config, diagnostics);
+        ApacheConfCommands.Check(config.Directives, openSsl, diagnostics);
 
         var endpoints = new List<TlsEndpoint>();
         var covered = new HashSet<int>();
         var wildcard = false;
+        var firstOnAddress = new Dictionary<string, TlsEndpoint>(StringComparer.OrdinalIgnoreCase);
         foreach (var vhost in config.VirtualHosts)
         {
             var own = Of(vhost);
@@ -43,7 +47,18 @@ public static class ApacheResolver
             var serverName = LastArgument(own, "ServerName");
             var name = serverName ?? $"<VirtualHost {string.Join(" ", vhost.Arguments)}>";
             var view = new ApacheView(own, server, vhost.Open, httpd, diagnostics);
-            AddEndpoints(endpoints, view, name, ports, address, vhost.Open, server, httpd, openSsl);
+            var index = endpoints.Count;
+            AddEndpoints(endpoints, view, name, ports, address, vhost.Open, server, httpd, openSsl, ServerProtocol(view, vhost.Arguments, server));
+            var shared = vhost.Arguments.Select(a => (Address: a, First: firstOnAddress.GetValueOrDefault(a))).FirstOrDefault(f => f.First is not null);
+            foreach (var a in vhost.Arguments)
+            {
+                firstOnAddress.TryAdd(a, endpoints[index]);
+            }
+
+            if (shared.First is { } first && first.Mode.Value != TlsMode.None)
+            {
+                endpoints[index] = WithDefaultHostOptions(endpoints[index], first, shared.Address);
+            }
         }
 
         var mainPorts = config.VirtualHosts.Count == 0 ? listens : wildcard ? [] : listens.Where(p => !covered.Contains(p)).ToList();
@@ -54,7 +69,7 @@ public static class ApacheResolver
             var serverName = LastArgument(server, "ServerName");
             var view = new ApacheView(server, [], anchor, httpd, diagnostics);
             AddEndpoints(endpoints, view, serverName is null ? "main server" : $"main server {serverName}", mainPorts, null, anchor,
-                server, httpd, openSsl);
+                server, httpd, openSsl, ServerProtocol(view, null, server));
         }
 
         return new ConfigTree
@@ -85,9 +100,10 @@ public static class ApacheResolver
             : Path.GetRelativePath(Path.GetDirectoryName(config.Files[0].FullPath)!, config.ServerRoot);
 
     private static void AddEndpoints(List<TlsEndpoint> endpoints, ApacheView view, string name, IReadOnlyList<int> ports,
-        string? address, SourceLocation anchor, IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl)
+        string? address, SourceLocation anchor, IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl,
+        ServedProtocol protocol)
     {
-        var endpoint = Server(view, name, ports, address, anchor, server, httpd, openSsl);
+        var endpoint = Server(view, name, ports, address, anchor, server, httpd, openSsl, protocol);
         endpoints.Add(endpoint);
         var proxy = view.Flag("SSLProxyEngine", false);
         if (proxy.Value)
@@ -97,15 +113,15 @@ public static class ApacheResolver
     }
 
     private static TlsEndpoint Server(ApacheView view, string name, IReadOnlyList<int> ports, string? address, SourceLocation anchor,
-        IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl)
+        IReadOnlyList<ApacheActiveDirective> server, ProductVersion httpd, ProductVersion openSsl, ServedProtocol protocol)
     {
-        var mode = Mode(view, httpd);
         var certificates = Certificates(view);
+        var mode = Mode(view, httpd, protocol, certificates.Count > 0);
         var commands = Commands(view);
         var stapling = view.Flag("SSLUseStapling", false);
         var staplingCache = server.LastOrDefault(d => d.Is("SSLStaplingCache"));
         var ticketKey = view.Find("SSLSessionTicketKeyFile").Directive;
-        var tickets = view.Flag("SSLSessionTickets", true);
+        var tickets = WithOption(view, commands, "SessionTicket", view.Flag("SSLSessionTickets", true));
         return new TlsEndpoint
         {
             Name = name,
@@ -117,7 +133,7 @@ public static class ApacheResolver
             Mode = mode,
             Protocols = Protocols(view, SslProtocol, commands, httpd, openSsl),
             Ciphers = Ciphers(view, SslCipherSuite, commands, httpd),
-            ServerCipherPreference = view.Flag("SSLHonorCipherOrder", false),
+            ServerCipherPreference = WithOption(view, commands, "ServerPreference", view.Flag("SSLHonorCipherOrder", false)),
             Certificates = certificates,
             CaFiles = CaFiles(view, "SSLCACertificateFile"),
             Compression = Compression(view, httpd, openSsl),
@@ -126,7 +142,7 @@ public static class ApacheResolver
             SessionTicketKeyRotation = ticketKey is null
                 ? tickets.Map(_ => false)
                 : new Setting<bool>(false, SettingOrigin.Explicit, ticketKey.Location, "SSLSessionTicketKeyFile", ticketKey.ArgumentText),
-            InsecureRenegotiation = view.Flag("SSLInsecureRenegotiation", false),
+            InsecureRenegotiation = WithOption(view, commands, "UnsafeLegacyRenegotiation", view.Flag("SSLInsecureRenegotiation", false)),
             Tls13Ciphers = Tls13Ciphers(view, commands),
             Curves = LastCommand(view, commands, "Curves", "Groups", "ECDHParameters"),
             // Without the OpenSSL command, mod_ssl looks for DH parameters appended to the first certificate file.
@@ -168,6 +184,50 @@ public static class ApacheResolver
     }
 
     /// <summary>
+    /// A name-based virtual host's connection starts in the context of the first virtual host of its address, and when
+    /// SNI picks another host mod_ssl only adds that host's OpenSSL options (SSL_set_options ORs them): server cipher
+    /// order, no session tickets and unsafe legacy renegotiation set by the first host stay in force for every name
+    /// on the address. Its protocols and ciphers are its own (the live httpd 2.4.71 showed both).
+    /// </summary>
+    private static TlsEndpoint WithDefaultHostOptions(TlsEndpoint endpoint, TlsEndpoint first, string address)
+    {
+        var settings = new Dictionary<string, Setting<string>>(endpoint.Settings);
+        Setting<bool> Take(Setting<bool> theirs, string key)
+        {
+            var taken = new Setting<bool>(theirs.Value, SettingOrigin.Inherited, theirs.Location, theirs.Name,
+                $"{theirs.RawText} (in force for every name on `{address}`: {first.Name} is its first virtual host)");
+            settings[key] = taken.Map(v => v ? "on" : "off");
+            return taken;
+        }
+
+        var order = endpoint.ServerCipherPreference;
+        if (!order.Value && first.ServerCipherPreference.Value)
+        {
+            order = Take(first.ServerCipherPreference, "SSLHonorCipherOrder");
+        }
+
+        var tickets = endpoint.SessionTickets;
+        if (tickets is { Value: true } && first.SessionTickets is { Value: false } noTickets)
+        {
+            tickets = Take(noTickets, "SSLSessionTickets");
+        }
+
+        var renegotiation = endpoint.InsecureRenegotiation;
+        if (renegotiation is { Value: false } && first.InsecureRenegotiation is { Value: true } unsafeRenegotiation)
+        {
+            renegotiation = Take(unsafeRenegotiation, "SSLInsecureRenegotiation");
+        }
+
+        return endpoint with
+        {
+            ServerCipherPreference = order,
+            SessionTickets = tickets,
+            InsecureRenegotiation = renegotiation,
+            Settings = settings,
+        };
+    }
+
+    /// <summary>
     /// OpenSSL 1.1.0 and later are built without compression methods (Debian's too), and mod_ssl then refuses
     /// <c>SSLCompression on</c> when it reads the configuration.
     /// </summary>
@@ -182,9 +242,22 @@ public static class ApacheResolver
         return compression;
     }
 
-    private static Setting<TlsMode> Mode(ApacheView view, ProductVersion httpd)
+    /// <summary>
+    /// <c>SSLEngine</c>, or when neither the server nor the main server sets it, mod_ssl's own default: on for a server
+    /// whose protocol is <c>https</c> and that has a certificate (ssl_init_Module), off otherwise. Before 2.4.10 the
+    /// <c>https</c> protocol turned TLS on even over <c>SSLEngine off</c>.
+    /// </summary>
+    private static Setting<TlsMode> Mode(ApacheView view, ProductVersion httpd, ServedProtocol protocol, bool hasCertificate)
     {
         var engine = view.Get("SSLEngine", "off");
+        if (protocol is { IsHttps: true, Source: { } source } && (httpd < EngineOverridesListen || (engine.IsDefault && hasCertificate)))
+        {
+            var on = new Setting<TlsMode>(TlsMode.Implicit, SettingOrigin.Default, source.Location, "SSLEngine",
+                $"on (`{source.Name} {source.ArgumentText}`)", httpd);
+            view.Record("SSLEngine", on.Map(_ => "on"));
+            return on;
+        }
+
         var word = engine.Value.Split(' ', 2)[0].ToLowerInvariant();
         return engine.Map(_ => word switch
         {
@@ -199,6 +272,31 @@ public static class ApacheResolver
     {
         view.Problem($"`SSLEngine {engine.RawText}` must be `on` or `off`: httpd refuses to start", engine.Location);
         return TlsMode.None;
+    }
+
+    /// <summary>
+    /// <c>SSLOpenSSLConfCmd Options</c> after mod_ssl's own flag: OpenSSL applies the commands last, so an option
+    /// named in the comma-separated list (names compared case-insensitively, <c>-</c> clears) replaces what
+    /// SSLHonorCipherOrder, SSLSessionTickets or SSLInsecureRenegotiation set. Seen on the live httpd for
+    /// <c>ServerPreference</c> and <c>SessionTicket</c>.
+    /// </summary>
+    private static Setting<bool> WithOption(ApacheView view, List<(ApacheActiveDirective Directive, SettingOrigin Origin)> commands,
+        string option, Setting<bool> flag)
+    {
+        foreach (var (command, origin) in commands.Where(c => c.Directive.Arguments[0].Equals("Options", StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (var item in command.Arguments[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var off = item.StartsWith('-');
+                if (item.TrimStart('-', '+').Equals(option, StringComparison.OrdinalIgnoreCase))
+                {
+                    flag = new Setting<bool>(!off, origin, command.Location, ConfCmd, command.ArgumentText);
+                    view.Record($"{ConfCmd} Options {option}", flag.Map(v => v ? "on" : "off"));
+                }
+            }
+        }
+
+        return flag;
     }
 
     /// <summary>SSLOpenSSLConfCmd name/value pairs in the order OpenSSL applies them: main server first.</summary>
@@ -231,7 +329,7 @@ public static class ApacheResolver
 
     /// <summary>
     /// <c>SSLCipherSuite [SSL] spec</c> (httpd appends <c>:!aNULL:!eNULL:!EXP</c> since 2.4.7); a later
-    /// <c>SSLOpenSSLConfCmd CipherString</c> replaces it as OpenSSL receives it.
+    /// <c>SSLOpenSSLConfCmd CipherString</c> replaces it as OpenSSL receives it, with the same words appended since 2.4.17.
     /// </summary>
     private static Setting<CipherSelection> Ciphers(ApacheView view, string directive,
         List<(ApacheActiveDirective Directive, SettingOrigin Origin)> commands, ProductVersion httpd)
@@ -248,7 +346,8 @@ public static class ApacheResolver
         var command = commands.LastOrDefault(c => c.Directive.Arguments[0].Equals("CipherString", StringComparison.OrdinalIgnoreCase));
         if (command.Directive is { } c)
         {
-            setting = new Setting<CipherSelection>(CipherSelection.FromString(c.Arguments[1]), command.Origin, c.Location, ConfCmd, c.ArgumentText);
+            var handed = c.Arguments[1] + ApacheDefaults.ConfCmdCipherSuffix(httpd);
+            setting = new Setting<CipherSelection>(CipherSelection.FromString(handed), command.Origin, c.Location, ConfCmd, c.ArgumentText);
         }
 
         return setting;
@@ -408,6 +507,50 @@ public static class ApacheResolver
 
     private static string? LastArgument(IReadOnlyList<ApacheActiveDirective> directives, string name) =>
         directives.LastOrDefault(d => d.Is(name) && d.Arguments.Count > 0)?.Arguments[0];
+
+    /// <summary>
+    /// The protocol httpd gives a server (ap_setup_listeners): its own or the main server's <c>Protocol</c>, else, for a
+    /// virtual host, that of the first <c>Listen</c> whose address and port equal one of the host's addresses
+    /// (<c>Listen</c> without a protocol word: <c>https</c> on port 443, <c>http</c> elsewhere), else <c>http</c>. Only
+    /// literal IP addresses are compared: <c>*</c>, <c>_default_</c> and names are left out (httpd resolves them, and
+    /// <c>*</c> did not match a wildcard <c>Listen</c> in the live test); the main server never takes a listener's.
+    /// </summary>
+    private static ServedProtocol ServerProtocol(ApacheView view, IReadOnlyList<string>? vhostAddresses,
+        IReadOnlyList<ApacheActiveDirective> server)
+    {
+        var (written, _) = view.Find("Protocol", d => d.Arguments.Count > 0);
+        if (written is not null)
+        {
+            return new ServedProtocol(written.Arguments[0].ToLowerInvariant(), written);
+        }
+
+        foreach (var text in vhostAddresses ?? [])
+        {
+            var (host, port) = SplitAddress(text, portOnly: false);
+            if (port is null || !IPAddress.TryParse(host.Trim('[', ']'), out var ip))
+            {
+                continue;
+            }
+
+            foreach (var listen in server.Where(d => d.Is("Listen") && d.Arguments.Count > 0))
+            {
+                var (listenHost, listenPort) = SplitAddress(listen.Arguments[0], portOnly: true);
+                if (listenPort == port && IPAddress.TryParse(listenHost.Trim('[', ']'), out var listenIp) && listenIp.Equals(ip))
+                {
+                    var name = listen.Arguments.Count > 1 ? listen.Arguments[1].ToLowerInvariant() : port == 443 ? "https" : "http";
+                    return new ServedProtocol(name, listen);
+                }
+            }
+        }
+
+        return new ServedProtocol("http", null);
+    }
+
+    /// <summary>A server's protocol name and the <c>Protocol</c> or <c>Listen</c> directive it comes from, if any.</summary>
+    private sealed record ServedProtocol(string Name, ApacheActiveDirective? Source)
+    {
+        public bool IsHttps => Name == "https";
+    }
 
     /// <summary>Ports named by <c>Listen [address:]port [protocol]</c> in the main server.</summary>
     private static List<int> ListenPorts(IReadOnlyList<ApacheActiveDirective> server)
