@@ -78,6 +78,16 @@ internal static class LiveHarness
         }
     }
 
+    /// <summary>
+    /// Runs a command that leaves a daemon behind (Dovecot's master keeps the output it inherited open), with its output
+    /// sent to <paramref name="outputFile"/> instead of a pipe that would never close; returns the command's exit code.
+    /// </summary>
+    public static int RunDaemonizing(string program, IEnumerable<string> args, string outputFile)
+    {
+        var (code, _, _) = ExternalTool.Run("/bin/sh", ["-c", "f=$1; shift; exec \"$@\" >\"$f\" 2>&1", "sh", outputFile, program, .. args], Deadline);
+        return code;
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);

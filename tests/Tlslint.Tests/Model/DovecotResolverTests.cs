@@ -101,6 +101,28 @@ public sealed class DovecotResolverTests
     }
 
     [Test]
+    public void Local_name_blocks_change_the_certificate_dh_and_tls12_ciphers_but_not_versions_or_tls13_suites()
+    {
+        // Dovecot 2.3.19.1 live: with SNI `mail.example.org` the block's certificate, DH file and TLS 1.2 cipher list
+        // (with its security level) are used, while the versions, TLS 1.3 suites and options stay those of the
+        // connection without the name (SSL_set_SSL_CTX).
+        var tree = Load("protocols = imap\nssl_cert = </etc/ssl/a.pem\nssl_key = </etc/ssl/a.key\nssl_cipher_list = HIGH\n"
+            + "local_name mail.example.org {\n  ssl_min_protocol = TLSv1.3\n  ssl_cipher_list = ALL:@SECLEVEL=0\n"
+            + "  ssl_cipher_suites = TLS_AES_128_GCM_SHA256\n  ssl_prefer_server_ciphers = yes\n  ssl_dh = </etc/ssl/dh.pem\n}\n");
+
+        var variant = Endpoint(tree, "imap-login/imaps [local_name mail.example.org]");
+        Assert.That((variant.Protocols.Value.Enabled.ToString(), variant.Protocols.IsDefault), Is.EqualTo(("TLSv1.2 TLSv1.3", true)));
+        Assert.That((variant.IgnoredProtocols!.Value.Enabled.ToString(), variant.IgnoredProtocols.Location.Line), Is.EqualTo(("TLSv1.3", 6)));
+        Assert.That((variant.Ciphers.Value.CipherString, variant.Tls13Ciphers, variant.ServerCipherPreference.Value), Is.EqualTo(("ALL:@SECLEVEL=0", (Setting<string>?)null, false)));
+        Assert.That((variant.Settings["ssl_cipher_list"].Location.Line, variant.Settings["ssl_min_protocol"].IsDefault), Is.EqualTo((7, true)));
+        Assert.That(variant.Effective!.Protocols.ToString(), Is.EqualTo("TLSv1.2 TLSv1.3"));
+        Assert.That(variant.IgnoredTls13Ciphers!.Value, Is.EqualTo("TLS_AES_128_GCM_SHA256"));
+        Assert.That(variant.Settings["ssl_cipher_suites"].IsDefault, Is.True);
+        Assert.That(variant.DhParameters!.Value, Is.EqualTo("/etc/ssl/dh.pem"));
+        Assert.That(Endpoint(tree, "imap-login/imaps").IgnoredProtocols, Is.Null);
+    }
+
+    [Test]
     public void Section_context_of_an_include_is_kept()
     {
         var tree = Load("protocols = imap pop3\nprotocol imap {\n  !include imap-tls.conf\n}\n",

@@ -282,6 +282,7 @@ public static class DovecotResolver
     {
         var anchor = listener.Configured?.Location ?? listener.Service?.Location ?? (protocols.IsDefault ? entry : protocols.Location);
         var ctx = new DovecotContext(config, protocol, connection, entry);
+        var handshake = HandshakeContext(ctx, config, protocol, connection, entry);
         var listenerSsl = ListenerSsl(listener, anchor, config.Version, problems);
         var ssl = ctx.Ssl();
         var sslValue = SslValue(ssl, problems);
@@ -296,7 +297,7 @@ public static class DovecotResolver
         var mode = Mode(listenerSsl, ssl, sslValue, hasLogin, cleartext, mechanisms);
         var name = $"{service}/{listener.Name ?? port.ToString(CultureInfo.InvariantCulture)}" + (connection.IsGlobal ? string.Empty : $" [{connection}]");
         var settings = new Dictionary<string, Setting<string>>(StringComparer.Ordinal);
-        var endpoint = Common(ctx, config, protocol, connection, problems) with
+        var endpoint = Common(ctx, handshake, config, protocol, connection, problems) with
         {
             Name = name,
             Role = EndpointRole.Server,
@@ -310,7 +311,8 @@ public static class DovecotResolver
             TlsLogging = hasLogin ? ctx.Get("login_log_format_elements").Map(LogsCipher) : null,
         };
 
-        foreach (var (key, value) in ctx.Used)
+        // What the handshake starts with comes from the context without the SNI name, whatever the name's block says.
+        foreach (var (key, value) in ctx.Used.Concat(handshake.Used.Where(u => u.Key != "ssl_cipher_list")))
         {
             settings[key] = value;
         }
@@ -319,17 +321,52 @@ public static class DovecotResolver
         return endpoint with { Settings = settings };
     }
 
-    /// <summary>What every endpoint of a context shares: protocols, ciphers, certificates and the TLS options.</summary>
-    private static TlsEndpoint Common(DovecotContext ctx, DovecotConfig config, string? protocol, DovecotFilter connection, Problems problems)
+    /// <summary>
+    /// The settings a connection starts its handshake with. A client's SNI name arrives inside the handshake: the login
+    /// process then looks its settings up again with that <c>local_name</c> and moves the connection to the name's
+    /// SSL_CTX (<c>SSL_set_SSL_CTX</c>). That brings the name's certificate, key, CA, DH parameters and security level,
+    /// and its TLS 1.2-and-older cipher list (the connection has no list of its own, and OpenSSL picks those suites after
+    /// the SNI callback); but the versions, the TLS 1.3 suites (picked before the callback), curves and options were
+    /// copied into the connection from the settings without the name. Seen live with Dovecot 2.3.19.1 and OpenSSL 3.0.
+    /// </summary>
+    private static DovecotContext HandshakeContext(DovecotContext ctx, DovecotConfig config, string protocol,
+        DovecotFilter connection, SourceLocation entry) =>
+        connection.LocalName is null ? ctx : new DovecotContext(config, protocol, connection with { LocalName = null }, entry);
+
+    /// <summary>A value a <c>local_name</c> block writes that the handshake does not use (see <see cref="HandshakeContext"/>).</summary>
+    private static Setting<string>? Ignored(DovecotContext ctx, DovecotContext handshake, string name)
     {
-        var v = config.Version;
-        var protocols = DovecotVersions.HasMinProtocol(v)
+        if (ReferenceEquals(ctx, handshake))
+        {
+            return null;
+        }
+
+        // The endpoint's settings still show what applies: the handshake's values are merged over these.
+        var written = ctx.Get(name);
+        return written is { Origin: SettingOrigin.Explicit } && written.Location != handshake.Get(name).Location ? written : null;
+    }
+
+    /// <summary>The protocol setting of the release: 2.3+ <c>ssl_min_protocol</c>, 2.2 <c>ssl_protocols</c>.</summary>
+    private static Setting<ProtocolSelection> Protocols(DovecotContext ctx) =>
+        DovecotVersions.HasMinProtocol(ctx.Version)
             ? ctx.Get("ssl_min_protocol").Map(DovecotProtocols.FromMinimum)
             : ctx.Get("ssl_protocols").Map(DovecotProtocols.FromList);
-        var suites = v >= DovecotVersions.V2_3_15 ? ctx.Get("ssl_cipher_suites") : null;
-        var curves = DovecotVersions.HasMinProtocol(v) ? ctx.Get("ssl_curve_list") : null;
+
+    /// <summary>
+    /// What every endpoint of a context shares: protocols, TLS 1.3 suites, curves and options from the
+    /// <paramref name="handshake"/> context; the cipher list, certificates, CA, DH parameters and key password from
+    /// <paramref name="ctx"/> (they differ only for a <c>local_name</c> variant, see <see cref="HandshakeContext"/>).
+    /// </summary>
+    private static TlsEndpoint Common(DovecotContext ctx, DovecotContext handshake, DovecotConfig config, string? protocol,
+        DovecotFilter connection, Problems problems)
+    {
+        var v = config.Version;
+        var protocols = Protocols(handshake);
+        var written = ReferenceEquals(ctx, handshake) ? null : Protocols(ctx);
+        var suites = v >= DovecotVersions.V2_3_15 ? handshake.Get("ssl_cipher_suites") : null;
+        var curves = DovecotVersions.HasMinProtocol(v) ? handshake.Get("ssl_curve_list") : null;
         var dh = DovecotVersions.Is24(v) ? ctx.Get("ssl_server_dh_file", "ssl_dh") : ctx.Get("ssl_dh", "ssl_server_dh_file");
-        var options = ctx.Get("ssl_options");
+        var options = handshake.Get("ssl_options");
         var flags = SslOptions(options, v, problems);
         return new TlsEndpoint
         {
@@ -340,10 +377,13 @@ public static class DovecotResolver
             Anchor = ctx.Default("ssl").Location,
             Mode = ctx.Default("ssl").Map(_ => TlsMode.None),
             Protocols = protocols,
+            IgnoredProtocols = written is { Origin: SettingOrigin.Explicit } && written.Location != protocols.Location ? written : null,
+            IgnoredTls13Ciphers = suites is null ? null : Ignored(ctx, handshake, "ssl_cipher_suites"),
+            IgnoredCurves = curves is null ? null : Ignored(ctx, handshake, "ssl_curve_list"),
             Ciphers = ctx.Get("ssl_cipher_list").Map(CipherSelection.FromString),
             Tls13Ciphers = suites is { } s && s.Value.Trim().Length > 0 ? s : null,
             Curves = curves is { } c && c.Value.Trim().Length > 0 ? c : null,
-            ServerCipherPreference = ServerPreference(ctx, problems),
+            ServerCipherPreference = ServerPreference(handshake, problems),
             Certificates = Certificates(ctx, config, protocol, connection),
             CaFiles = CaFiles(ctx, config.Version, protocol),
             DhParameters = dh.Value.Trim().Length > 0 ? dh : null,
@@ -616,7 +656,7 @@ public static class DovecotResolver
 
         var ctx = new DovecotContext(config, null, DovecotFilter.Global, entry);
         var verify = ctx.Get("ssl_client_require_valid_cert");
-        var endpoint = Common(ctx, config, null, DovecotFilter.Global, problems) with
+        var endpoint = Common(ctx, ctx, config, null, DovecotFilter.Global, problems) with
         {
             Name = "outgoing",
             Role = EndpointRole.Client,
