@@ -220,37 +220,12 @@ public sealed class LiveDovecotTests
 
         Assert.That(versions, Is.EquivalentTo(prediction.Versions), $"{name}: protocol versions");
 
-        var gaps = ProbedSuites.Where(s => IsEngineGap(s, prediction)).ToList();
-        Assert.That(tls12.Intersect(gaps), Is.Empty, $"{name}: suites Dovecot cannot negotiate here");
         var open12 = !prediction.Rejected && prediction.Versions.Contains("TLSv1.2");
-        Assert.That(tls12, Is.EquivalentTo(open12 ? ProbedSuites.Except(gaps).Where(prediction.Suites.Contains) : []), $"{name}: suites over TLS 1.2");
+        Assert.That(tls12, Is.EquivalentTo(open12 ? ProbedSuites.Where(prediction.Suites.Contains) : []), $"{name}: suites over TLS 1.2");
 
         var open13 = !prediction.Rejected && prediction.Versions.Contains("TLSv1.3");
         Assert.That(tls13, Is.EquivalentTo(open13 ? Tls13Suites.Where(prediction.Suites.Contains) : []), $"{name}: suites over TLS 1.3");
     }
-
-    /// <summary>
-    /// Suites the shared engine (<c>EffectiveTlsResolver</c>, issue 6, branch <c>engine</c>) still predicts although
-    /// Dovecot cannot negotiate them: suites that need an ECDSA or DSA key (the certificate is RSA), and DHE/ADH
-    /// suites on an endpoint without <c>ssl_dh</c> (Dovecot 2.3 installs a DH callback that refuses and no automatic
-    /// group: "Diffie-Hellman key exchange requested, but no DH parameters provided"). The daemon must refuse them;
-    /// once the engine models both, the prediction no longer lists them and they are compared like any other suite.
-    /// </summary>
-    private static bool IsEngineGap(string suite, LiveHarness.Prediction prediction)
-    {
-        if (!prediction.Suites.Contains(suite))
-        {
-            return false;
-        }
-
-        var needsOtherKey = suite.Contains("-ECDSA-", StringComparison.Ordinal) || suite.Contains("-DSS-", StringComparison.Ordinal);
-        var finiteFieldDh = suite.StartsWith("DHE-", StringComparison.Ordinal) || suite.StartsWith("ADH-", StringComparison.Ordinal);
-        return needsOtherKey || (finiteFieldDh && !HasDhFile(prediction));
-    }
-
-    private static bool HasDhFile(LiveHarness.Prediction prediction) =>
-        prediction.Endpoint.GetProperty("settings").TryGetProperty("ssl_dh", out var dh)
-        && dh.GetProperty("value").GetString() is { Length: > 0 };
 
     private static List<string> Parallel(IEnumerable<string> items, Func<string, bool> accepted) =>
         items.AsParallel().AsOrdered().WithDegreeOfParallelism(4).Where(accepted).ToList();
