@@ -291,7 +291,7 @@ public sealed class ApacheResolverTests
         var fatal = Load(tree).Diagnostics.Where(d => d.Fatal).ToList();
 
         Assert.That(fatal.Select(d => d.Location.Line), Is.EqualTo(new[] { 2, 3, 4, 5, 6 }), string.Join("\n", fatal.Select(d => d.Message)));
-        Assert.That(fatal[2].Message, Does.Contain("the names are case-sensitive: `TLSv1.2`"));
+        Assert.That(fatal[2].Message, Does.Contain("compares versions case-sensitively and knows `TLSv1.2`"));
         Assert.That(fatal[3].Message, Does.Contain("`FOO`"));
         Assert.That(fatal[4].Message, Does.Contain("`Bogus`"));
     }

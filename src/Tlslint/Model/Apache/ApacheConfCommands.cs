@@ -1,4 +1,5 @@
 using Tlslint.Analysis;
+using Tlslint.Tls.OpenSsl;
 
 namespace Tlslint.Model.Apache;
 
@@ -12,37 +13,6 @@ namespace Tlslint.Model.Apache;
 public static class ApacheConfCommands
 {
     private const string Directive = "SSLOpenSSLConfCmd";
-
-    /// <summary>Command names (compared case-insensitively).</summary>
-    private static readonly HashSet<string> Names = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "SignatureAlgorithms", "ClientSignatureAlgorithms", "Curves", "Groups", "ECDHParameters", "CipherString",
-        "Ciphersuites", "Protocol", "MinProtocol", "MaxProtocol", "Options", "VerifyMode", "Certificate", "PrivateKey",
-        "ServerInfoFile", "ChainCAPath", "ChainCAFile", "ChainCAStore", "VerifyCAPath", "VerifyCAFile", "VerifyCAStore",
-        "RequestCAFile", "RequestCAPath", "RequestCAStore", "ClientCAFile", "ClientCAPath", "ClientCAStore",
-        "DHParameters", "RecordPadding", "NumTickets",
-    };
-
-    /// <summary>Words of the <c>Protocol</c> list (case-insensitive, each with an optional <c>+</c> or <c>-</c>).</summary>
-    private static readonly HashSet<string> ProtocolWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "ALL", "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3", "DTLSv1", "DTLSv1.2",
-    };
-
-    /// <summary>Values of <c>MinProtocol</c> and <c>MaxProtocol</c>: matched case-sensitively, so <c>tlsv1.2</c> fails.</summary>
-    private static readonly HashSet<string> Bounds = new(StringComparer.Ordinal)
-    {
-        "None", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3", "DTLSv1", "DTLSv1.2",
-    };
-
-    /// <summary>Words of the <c>Options</c> list (case-insensitive, each with an optional <c>+</c> or <c>-</c>).</summary>
-    private static readonly HashSet<string> OptionWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "SessionTicket", "EmptyFragments", "Bugs", "Compression", "ServerPreference", "NoResumptionOnRenegotiation",
-        "DHSingle", "ECDHSingle", "UnsafeLegacyRenegotiation", "UnsafeLegacyServerConnect", "ClientRenegotiation",
-        "EncryptThenMac", "NoRenegotiation", "AllowNoDHEKEX", "PrioritizeChaCha", "MiddleboxCompat", "AntiReplay",
-        "ExtendedMasterSecret", "CANames", "KTLS",
-    };
 
     /// <summary>
     /// Reports every <c>SSLOpenSSLConfCmd</c> httpd would stop at: not two arguments (always), and with OpenSSL 3
@@ -74,28 +44,8 @@ public static class ApacheConfCommands
         }
 
         var (name, value) = (d.Arguments[0], d.Arguments[1]);
-        if (!Names.Contains(name))
-        {
-            return $"`{name}` is not an OpenSSL configuration command: httpd refuses to start (\"'{name}': invalid OpenSSL configuration command\")";
-        }
-
-        if (name.Equals("MinProtocol", StringComparison.OrdinalIgnoreCase) || name.Equals("MaxProtocol", StringComparison.OrdinalIgnoreCase))
-        {
-            var exact = Bounds.FirstOrDefault(b => b.Equals(value, StringComparison.OrdinalIgnoreCase));
-            return Bounds.Contains(value)
-                ? null
-                : $"`{Directive} {name} {value}`: OpenSSL does not know the version `{value}`{(exact is null ? string.Empty : $" (the names are case-sensitive: `{exact}`)")}, so httpd refuses to start (AH02407)";
-        }
-
-        var words = name.Equals("Protocol", StringComparison.OrdinalIgnoreCase) ? ProtocolWords
-            : name.Equals("Options", StringComparison.OrdinalIgnoreCase) ? OptionWords
+        return SslConfCommands.Problem(name, value) is { } problem
+            ? $"`{Directive} {name} {value}`: {problem}, so httpd refuses to start ({(SslConfCommands.IsCommand(name) ? "AH02407" : $"\"'{name}': invalid OpenSSL configuration command\"")})"
             : null;
-        var unknown = words is null
-            ? null
-            : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .FirstOrDefault(w => !words.Contains(w.TrimStart('+', '-')));
-        return unknown is null
-            ? null
-            : $"`{Directive} {name} {value}`: OpenSSL 3.0 has no {name.ToLowerInvariant()} `{unknown}`, so httpd refuses to start (AH02407)";
     }
 }

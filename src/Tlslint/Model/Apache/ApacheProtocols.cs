@@ -144,12 +144,6 @@ public static class ApacheProtocols
         return allowed;
     }
 
-    /// <summary>Whether an <c>SSLOpenSSLConfCmd</c> command changes the protocol versions.</summary>
-    public static bool IsProtocolCommand(string command) =>
-        command.Equals("Protocol", StringComparison.OrdinalIgnoreCase)
-        || command.Equals("MinProtocol", StringComparison.OrdinalIgnoreCase)
-        || command.Equals("MaxProtocol", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>What <c>all</c> stands for: SSLv3 (where the library has it) to TLS 1.2, and TLS 1.3 since 2.4.36.</summary>
     public static TlsVersionSet All(ProductVersion httpd, ProductVersion openSsl) =>
         ApacheDefaults.KnowsTls13(httpd, openSsl)

@@ -3,6 +3,7 @@ using System.Net;
 using Tlslint.Analysis;
 using Tlslint.Text;
 using Tlslint.Tls;
+using Tlslint.Tls.OpenSsl;
 
 namespace Tlslint.Model.Apache;
 
@@ -333,7 +334,7 @@ public static class ApacheResolver
             return setting;
         }
 
-        foreach (var (command, origin) in commands.Where(c => ApacheProtocols.IsProtocolCommand(c.Directive.Arguments[0])))
+        foreach (var (command, origin) in commands.Where(c => SslConfCommands.IsProtocolCommand(c.Directive.Arguments[0])))
         {
             var enabled = ApacheProtocols.ApplyCommand(setting.Value.Enabled, command.Arguments[0], command.Arguments[1]);
             setting = new Setting<ProtocolSelection>(setting.Value with { Enabled = enabled }, origin, command.Location, ConfCmd,

@@ -1,4 +1,5 @@
 using Tlslint.Tls;
+using Tlslint.Tls.OpenSsl;
 
 namespace Tlslint.Model.Nginx;
 
@@ -36,54 +37,9 @@ public static class NginxProtocols
         return ProtocolSelection.Valid(set, recommended);
     }
 
-    /// <summary>The values OpenSSL's <c>MinProtocol</c> and <c>MaxProtocol</c> take, compared case-sensitively (DTLS ones are no-ops on TLS).</summary>
-    private static readonly string[] BoundNames = ["None", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3", "DTLSv1", "DTLSv1.2"];
-
-    /// <summary>The names OpenSSL's <c>Protocol</c> list takes, compared case-insensitively.</summary>
-    private static readonly string[] ListNames = ["ALL", "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3", "DTLSv1", "DTLSv1.2"];
-
-    /// <summary>
-    /// Why OpenSSL's <c>SSL_CONF_cmd</c> refuses a <c>Protocol</c>, <c>MinProtocol</c> or <c>MaxProtocol</c> value
-    /// (nginx then stops at start-up), or null. <c>Protocol</c> is a comma-separated list (blanks around items
-    /// allowed, none inside, no empty item), each item a name with an optional <c>+</c> or <c>-</c>;
-    /// <c>MinProtocol</c> and <c>MaxProtocol</c> take exactly one name, spelt exactly.
-    /// </summary>
-    public static string? CommandProblem(string name, string value)
-    {
-        if (name.Equals("Protocol", StringComparison.OrdinalIgnoreCase))
-        {
-            foreach (var item in value.Split(',').Select(i => i.Trim(' ', '\t')))
-            {
-                var text = item.StartsWith('+') || item.StartsWith('-') ? item[1..] : item;
-                if (!ListNames.Contains(text, StringComparer.OrdinalIgnoreCase))
-                {
-                    var hint = item.Length == 0 ? "an empty item" : item.Contains(' ', StringComparison.Ordinal) ? $"`{item}` (items are separated by commas)" : $"`{item}`";
-                    return $"OpenSSL's `Protocol` list has {hint}, which it does not know";
-                }
-            }
-
-            return null;
-        }
-
-        if (name.Equals("MinProtocol", StringComparison.OrdinalIgnoreCase) || name.Equals("MaxProtocol", StringComparison.OrdinalIgnoreCase))
-        {
-            if (BoundNames.Contains(value, StringComparer.Ordinal))
-            {
-                return null;
-            }
-
-            var spelt = BoundNames.FirstOrDefault(n => n.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
-            return spelt is null
-                ? $"OpenSSL's `{name}` knows no version `{value}`"
-                : $"OpenSSL's `{name}` compares versions case-sensitively and knows `{spelt}`, not `{value}`";
-        }
-
-        return null;
-    }
-
     /// <summary>
     /// Applies <c>Protocol</c>, <c>MinProtocol</c> and <c>MaxProtocol</c> commands (name, value) in order to
-    /// <paramref name="enabled"/>; values <see cref="CommandProblem"/> refuses must be dealt with first.
+    /// <paramref name="enabled"/>; values <see cref="SslConfCommands.Problem"/> refuses must be dealt with first.
     /// </summary>
     public static TlsVersionSet ApplyCommands(TlsVersionSet enabled, IEnumerable<(string Name, string Value)> commands)
     {

@@ -1,6 +1,7 @@
 using Tlslint.Analysis;
 using Tlslint.Text;
 using Tlslint.Tls;
+using Tlslint.Tls.OpenSsl;
 
 namespace Tlslint.Model.Nginx;
 
@@ -608,9 +609,7 @@ public static class NginxResolver
             }
 
             var (nodes, origin) = lookup.Nodes(commandDirective);
-            var protocolCommands = nodes.Where(n => n.Arguments.Count == 2 && n.Arguments[0].Value is var c
-                && (c.Equals("Protocol", StringComparison.OrdinalIgnoreCase) || c.Equals("MinProtocol", StringComparison.OrdinalIgnoreCase)
-                    || c.Equals("MaxProtocol", StringComparison.OrdinalIgnoreCase))).ToList();
+            var protocolCommands = nodes.Where(n => n.Arguments.Count == 2 && SslConfCommands.IsProtocolCommand(n.Arguments[0].Value)).ToList();
             if (protocolCommands.Count == 0)
             {
                 return setting;
@@ -620,7 +619,7 @@ public static class NginxResolver
             foreach (var node in protocolCommands)
             {
                 var (name, value) = (node.Arguments[0].Value, node.Arguments[1].Value);
-                if (NginxProtocols.CommandProblem(name, value) is { } problem)
+                if (SslConfCommands.Problem(name, value) is { } problem)
                 {
                     var refused = ProtocolSelection.Invalid($"{problem}: nginx stops with `SSL_CONF_cmd(\"{name}\", \"{value}\") failed`", selection.Recommended);
                     return new Setting<ProtocolSelection>(refused, origin, node.Location, commandDirective, node.RawValue);

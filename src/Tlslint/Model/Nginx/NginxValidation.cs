@@ -1,5 +1,6 @@
 using Tlslint.Analysis;
 using Tlslint.Text;
+using Tlslint.Tls.OpenSsl;
 
 namespace Tlslint.Model.Nginx;
 
@@ -102,6 +103,13 @@ internal static class NginxValidation
             && !flag.Equals("off", StringComparison.OrdinalIgnoreCase))
         {
             return $"`{name} {node.Arguments[0].Raw}` is not `on` or `off`: nginx stops with `invalid value \"{flag}\" in \"{name}\" directive, it must be \"on\" or \"off\"`";
+        }
+
+        // Protocol commands OpenSSL refuses are the resolver's (they leave no version to offer: TLS103).
+        if (name == "ssl_conf_command" && node.Arguments[0].Value is var command && !SslConfCommands.IsProtocolCommand(command)
+            && SslConfCommands.Problem(command, node.Arguments[1].Value) is { } refused)
+        {
+            return $"`{name} {node.RawValue}`: {refused}: nginx stops when a TLS server uses it (`SSL_CONF_cmd(\"{command}\", \"{node.Arguments[1].Value}\") failed`)";
         }
 
         if (context is NginxContext.Location or NginxContext.LocationBlock && NginxVocabulary.IsServerLevelOnly(name))
