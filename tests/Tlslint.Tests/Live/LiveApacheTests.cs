@@ -266,7 +266,7 @@ public sealed class LiveApacheTests
         using var httpd = Start(conf);
         try
         {
-            WaitForPorts(httpd, ports, root);
+            LiveHarness.WaitForPorts(ports, "httpd", httpd, () => ErrorLog(root));
             var failures = new List<string>();
             foreach (var target in targets)
             {
@@ -302,7 +302,7 @@ public sealed class LiveApacheTests
         {
             Assert.That(httpd.WaitForExit(LiveHarness.Deadline), Is.True, "httpd kept running");
             Assert.That(httpd.ExitCode, Is.Not.Zero, "httpd exited successfully");
-            Assert.That(Listens(ports[0]), Is.False, "something listens on the port");
+            Assert.That(LiveHarness.Listens(ports[0]), Is.False, "something listens on the port");
             Assert.That(ErrorLog(root), Does.Contain("AH02312"), "not mod_ssl's fatal initialisation error");
         }
         finally
@@ -459,42 +459,6 @@ public sealed class LiveApacheTests
             {
                 TestContext.Progress.WriteLine($"httpd: {line}");
             }
-        }
-    }
-
-    /// <summary>Waits until every port answers; fails at once (with the error log) when httpd exits.</summary>
-    private static void WaitForPorts(Process httpd, int[] ports, string root)
-    {
-        var until = DateTime.UtcNow + LiveHarness.Deadline;
-        while (DateTime.UtcNow < until)
-        {
-            if (httpd.HasExited)
-            {
-                Assert.Fail($"httpd exited with {httpd.ExitCode}:\n{ErrorLog(root)}");
-            }
-
-            if (ports.All(Listens))
-            {
-                return;
-            }
-
-            Thread.Sleep(100);
-        }
-
-        Assert.Fail($"httpd did not listen on 127.0.0.1:{string.Join(",", ports)} within {LiveHarness.Deadline.TotalSeconds} s:\n{ErrorLog(root)}");
-    }
-
-    private static bool Listens(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(System.Net.IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 

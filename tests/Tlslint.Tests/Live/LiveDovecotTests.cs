@@ -125,8 +125,7 @@ public sealed class LiveDovecotTests
         LiveHarness.MakeCertificate(_openssl, _dir);
         LiveHarness.MakeCertificate(_openssl, _dir, name: "other-");
 
-        // A named group: instant, and Dovecot reads it like any PEM DH PARAMETERS file.
-        LiveHarness.Run(_openssl, ["genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt", "group:ffdhe2048", "-out", Path.Combine(_dir, "dh.pem")]);
+        LiveHarness.MakeDhParameters(_openssl, Path.Combine(_dir, "dh.pem"));
     }
 
     [OneTimeTearDown]

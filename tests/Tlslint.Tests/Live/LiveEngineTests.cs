@@ -155,7 +155,7 @@ public sealed class LiveEngineTests
                 return;
             }
 
-            WaitForPort(port, daemon);
+            LiveHarness.WaitForPort(port, "the daemon", log: daemon.Log);
             var accepted = LiveHarness.AcceptedVersions(_openssl, port, daemon.StartTls);
             var accepted12 = Suites12.Where(s => LiveHarness.Probe(_openssl, port, "-tls1_2", $"{s}@SECLEVEL=0", daemon.StartTls) == s).ToList();
             var accepted13 = Suites13
@@ -198,26 +198,6 @@ public sealed class LiveEngineTests
 
     private string PostfixCerts(string body) => body
         .Replace("{rsa}", $"smtpd_tls_cert_file = {_dir}/rsa.crt\nsmtpd_tls_key_file = {_dir}/rsa.key\n", StringComparison.Ordinal);
-
-    private static void WaitForPort(int port, IDaemon daemon)
-    {
-        var until = DateTime.UtcNow + LiveHarness.Deadline;
-        while (DateTime.UtcNow < until)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(System.Net.IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(100);
-            }
-        }
-
-        Assert.Fail($"the daemon did not listen on 127.0.0.1:{port} within {LiveHarness.Deadline.TotalSeconds} s: {daemon.Log()}");
-    }
 
     /// <summary>One daemon under test: its configuration written at construction, started and stopped by PID.</summary>
     private interface IDaemon
@@ -464,31 +444,7 @@ public sealed class LiveEngineTests
                 smtpd_tls_security_level = may
 
                 """ + main);
-            File.WriteAllText(Path.Combine(_config, "master.cf"), $"127.0.0.1:{port} inet n - n - - smtpd\n" + """
-                pickup    unix  n       -       n       60      1       pickup
-                cleanup   unix  n       -       n       -       0       cleanup
-                qmgr      unix  n       -       n       300     1       qmgr
-                tlsmgr    unix  -       -       n       1000?   1       tlsmgr
-                rewrite   unix  -       -       n       -       -       trivial-rewrite
-                bounce    unix  -       -       n       -       0       bounce
-                defer     unix  -       -       n       -       0       bounce
-                trace     unix  -       -       n       -       0       bounce
-                verify    unix  -       -       n       -       1       verify
-                flush     unix  n       -       n       1000?   0       flush
-                proxymap  unix  -       -       n       -       -       proxymap
-                proxywrite unix -       -       n       -       1       proxymap
-                smtp      unix  -       -       n       -       -       smtp
-                relay     unix  -       -       n       -       -       smtp
-                showq     unix  n       -       n       -       -       showq
-                error     unix  -       -       n       -       -       error
-                retry     unix  -       -       n       -       -       error
-                discard   unix  -       -       n       -       -       discard
-                local     unix  -       n       n       -       -       local
-                anvil     unix  -       -       n       -       1       anvil
-                scache    unix  -       -       n       -       1       scache
-                postlog   unix-dgram n  -       n       -       1       postlogd
-
-                """);
+            File.WriteAllText(Path.Combine(_config, "master.cf"), $"127.0.0.1:{port} inet n - n - - smtpd\n" + LiveHarness.PostfixServices);
         }
 
         public string Entry => _config;

@@ -21,6 +21,33 @@ internal static class LiveHarness
     /// <summary>A client string that offers every TLS ≤ 1.2 suite the client build has, at any security level.</summary>
     public const string EveryClientSuite = "ALL:COMPLEMENTOFALL:@SECLEVEL=0";
 
+    /// <summary>Postfix's stock internal services, none chrooted: what a live master.cf needs beside its smtpd.</summary>
+    public const string PostfixServices = """
+        pickup    unix  n       -       n       60      1       pickup
+        cleanup   unix  n       -       n       -       0       cleanup
+        qmgr      unix  n       -       n       300     1       qmgr
+        tlsmgr    unix  -       -       n       1000?   1       tlsmgr
+        rewrite   unix  -       -       n       -       -       trivial-rewrite
+        bounce    unix  -       -       n       -       0       bounce
+        defer     unix  -       -       n       -       0       bounce
+        trace     unix  -       -       n       -       0       bounce
+        verify    unix  -       -       n       -       1       verify
+        flush     unix  n       -       n       1000?   0       flush
+        proxymap  unix  -       -       n       -       -       proxymap
+        proxywrite unix -       -       n       -       1       proxymap
+        smtp      unix  -       -       n       -       -       smtp
+        relay     unix  -       -       n       -       -       smtp
+        showq     unix  n       -       n       -       -       showq
+        error     unix  -       -       n       -       -       error
+        retry     unix  -       -       n       -       -       error
+        discard   unix  -       -       n       -       -       discard
+        local     unix  -       n       n       -       -       local
+        anvil     unix  -       -       n       -       1       anvil
+        scache    unix  -       -       n       -       1       scache
+        postlog   unix-dgram n  -       n       -       1       postlogd
+
+        """;
+
     /// <summary>The path when the file exists; otherwise the test fails in CI and is ignored elsewhere.</summary>
     public static string Require(string name, string path)
     {
@@ -95,25 +122,53 @@ internal static class LiveHarness
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static void WaitForPort(int port, string product)
+    /// <summary>
+    /// Waits until every port answers on 127.0.0.1. Fails at once when <paramref name="process"/> (a daemon run in the
+    /// foreground) exits, and on the deadline; either failure shows <paramref name="log"/> (the daemon's error log).
+    /// </summary>
+    public static void WaitForPort(int port, string product, Process? process = null, Func<string>? log = null) =>
+        WaitForPorts([port], product, process, log);
+
+    /// <inheritdoc cref="WaitForPort"/>
+    public static void WaitForPorts(IReadOnlyCollection<int> ports, string product, Process? process = null, Func<string>? log = null)
     {
         var until = DateTime.UtcNow + Deadline;
         while (DateTime.UtcNow < until)
         {
-            try
+            if (process is { HasExited: true })
             {
-                using var client = new TcpClient();
-                client.Connect(System.Net.IPAddress.Loopback, port);
+                Assert.Fail($"{product} exited with {process.ExitCode}:\n{log?.Invoke()}");
+            }
+
+            if (ports.All(Listens))
+            {
                 return;
             }
-            catch (SocketException)
-            {
-                Thread.Sleep(100);
-            }
+
+            Thread.Sleep(100);
         }
 
-        Assert.Fail($"{product} did not listen on 127.0.0.1:{port} within {Deadline.TotalSeconds} s");
+        Assert.Fail($"{product} did not listen on 127.0.0.1:{string.Join(",", ports)} within {Deadline.TotalSeconds} s:\n{log?.Invoke()}");
     }
+
+    /// <summary>True when something accepts connections on 127.0.0.1:<paramref name="port"/>.</summary>
+    public static bool Listens(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(System.Net.IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes the RFC 7919 ffdhe2048 group as DH parameters: instant, unlike generating a prime.</summary>
+    public static void MakeDhParameters(string openssl, string path) =>
+        Run(openssl, ["genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt", "group:ffdhe2048", "-out", path]);
 
     /// <summary>
     /// One handshake with <c>openssl s_client</c> (system openssl.cnf ignored): the negotiated suite, or null when the

@@ -187,8 +187,7 @@ public sealed class LiveNginxTests
         LiveHarness.RequireRoot("nginx");
         _dir = LiveHarness.TempDirectory("nginx");
         LiveHarness.MakeCertificate(_openssl, _dir);
-        // A named group (RFC 7919) instead of generating a prime: instant, and nginx reads it like any DH parameters.
-        LiveHarness.Run(_openssl, ["genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt", "group:ffdhe2048", "-out", Path.Combine(_dir, "dh.pem")]);
+        LiveHarness.MakeDhParameters(_openssl, Path.Combine(_dir, "dh.pem"));
     }
 
     [OneTimeTearDown]
@@ -212,7 +211,7 @@ public sealed class LiveNginxTests
         {
             foreach (var port in ports.Distinct())
             {
-                WaitForPort(nginx, prefix, port);
+                LiveHarness.WaitForPort(port, "nginx", nginx, () => ErrorLog(prefix));
             }
 
             Assert.Multiple(() =>
@@ -354,31 +353,6 @@ public sealed class LiveNginxTests
     }
 
     private static IEnumerable<string> Arguments(string prefix, string conf) => ["-p", prefix + "/", "-c", conf, "-e", Path.Combine(prefix, "error.log")];
-
-    private static void WaitForPort(Process nginx, string prefix, int port)
-    {
-        var until = DateTime.UtcNow + LiveHarness.Deadline;
-        while (DateTime.UtcNow < until)
-        {
-            if (nginx.HasExited)
-            {
-                Assert.Fail($"nginx exited with {nginx.ExitCode}: {ErrorLog(prefix)}");
-            }
-
-            try
-            {
-                using var client = new System.Net.Sockets.TcpClient();
-                client.Connect(System.Net.IPAddress.Loopback, port);
-                return;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                Thread.Sleep(100);
-            }
-        }
-
-        Assert.Fail($"nginx did not listen on 127.0.0.1:{port} within {LiveHarness.Deadline.TotalSeconds} s: {ErrorLog(prefix)}");
-    }
 
     private static string ErrorLog(string prefix)
     {

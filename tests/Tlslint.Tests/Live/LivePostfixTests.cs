@@ -117,29 +117,5 @@ public sealed class LivePostfixTests
     /// <summary>The stock services without chroot, the public smtpd on the test port.</summary>
     private static string Master(int port, string overrides) =>
         $"127.0.0.1:{port} inet n - n - - smtpd\n{overrides}" +
-        """
-        pickup    unix  n       -       n       60      1       pickup
-        cleanup   unix  n       -       n       -       0       cleanup
-        qmgr      unix  n       -       n       300     1       qmgr
-        tlsmgr    unix  -       -       n       1000?   1       tlsmgr
-        rewrite   unix  -       -       n       -       -       trivial-rewrite
-        bounce    unix  -       -       n       -       0       bounce
-        defer     unix  -       -       n       -       0       bounce
-        trace     unix  -       -       n       -       0       bounce
-        verify    unix  -       -       n       -       1       verify
-        flush     unix  n       -       n       1000?   0       flush
-        proxymap  unix  -       -       n       -       -       proxymap
-        proxywrite unix -       -       n       -       1       proxymap
-        smtp      unix  -       -       n       -       -       smtp
-        relay     unix  -       -       n       -       -       smtp
-        showq     unix  n       -       n       -       -       showq
-        error     unix  -       -       n       -       -       error
-        retry     unix  -       -       n       -       -       error
-        discard   unix  -       -       n       -       -       discard
-        local     unix  -       n       n       -       -       local
-        anvil     unix  -       -       n       -       1       anvil
-        scache    unix  -       -       n       -       1       scache
-        postlog   unix-dgram n  -       n       -       1       postlogd
-
-        """;
+        LiveHarness.PostfixServices;
 }
